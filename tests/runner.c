@@ -1,0 +1,105 @@
+/* tests/runner.c -- the CUnit runner for every chapter's suites.
+ *
+ * usage: testrunner [SLUG...]
+ *   With no argument, runs the suites of every chapter; with arguments, only
+ *   those of the named chapters (the slug of chapters/NN-slug.nw).
+ * environment: SEED=n fixes the seed of the random tests (default below);
+ *   SEED=time takes one from the clock.
+ * exit status: 0 when every test passed, 1 on any failure, 2 on bad usage.
+ *
+ * Each chapter's tests define SLUG_register_suites(); the build lists the
+ * chapters that have tests in suites.def, one SUITE(slug) line each. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <CUnit/Basic.h>
+
+#include "testlib.h"
+
+#define SUITE(slug) void slug##_register_suites(void);
+#include "suites.def"
+#undef SUITE
+
+static const struct chapter {
+    const char *slug;
+    void (*register_suites)(void);
+} chapters[] = {
+#define SUITE(slug) { #slug, slug##_register_suites },
+#include "suites.def"
+#undef SUITE
+    { NULL, NULL }
+};
+
+#define DEFAULT_SEED UINT64_C(20121210)
+
+static uint64_t seed;
+
+uint64_t test_seed(void) { return seed; }
+
+static int parse_seed(const char *s, uint64_t *out)
+{
+    if (s == NULL || *s == '\0') { *out = DEFAULT_SEED; return 0; }
+    if (strcmp(s, "time") == 0) { *out = (uint64_t)time(NULL); return 0; }
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 0);
+    if (errno != 0 || *end != '\0' || s[0] == '-') return -1;
+    *out = (uint64_t)v;
+    return 0;
+}
+
+static const struct chapter *find_chapter(const char *slug)
+{
+    for (const struct chapter *c = chapters; c->slug != NULL; c++)
+        if (strcmp(c->slug, slug) == 0) return c;
+    return NULL;
+}
+
+int main(int argc, char **argv)
+{
+    if (parse_seed(getenv("SEED"), &seed) != 0) {
+        fprintf(stderr, "testrunner: SEED must be a number or 'time', not '%s'\n", getenv("SEED"));
+        return 2;
+    }
+    for (int i = 1; i < argc; i++)
+        if (find_chapter(argv[i]) == NULL) {
+            fprintf(stderr, "testrunner: no tests for chapter '%s'; chapters with tests:", argv[i]);
+            for (const struct chapter *c = chapters; c->slug != NULL; c++)
+                fprintf(stderr, " %s", c->slug);
+            fprintf(stderr, "\n");
+            return 2;
+        }
+
+    if (CU_initialize_registry() != CUE_SUCCESS) {
+        fprintf(stderr, "testrunner: %s\n", CU_get_error_msg());
+        return 1;
+    }
+    for (const struct chapter *c = chapters; c->slug != NULL; c++) {
+        int wanted = argc == 1;
+        for (int i = 1; i < argc; i++)
+            if (strcmp(argv[i], c->slug) == 0) wanted = 1;
+        if (wanted) c->register_suites();
+    }
+    if (CU_get_error() != CUE_SUCCESS) {
+        fprintf(stderr, "testrunner: registering suites: %s\n", CU_get_error_msg());
+        CU_cleanup_registry();
+        return 1;
+    }
+
+    printf("seed: %" PRIu64 " (make test SEED=%" PRIu64 " repeats this run)\n", seed, seed);
+    fflush(stdout);
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_basic_run_tests();
+    unsigned failures = CU_get_number_of_failures();
+    unsigned ran = CU_get_number_of_tests_run();
+    int err = CU_get_error() != CUE_SUCCESS;
+    CU_cleanup_registry();
+    printf("\n");
+    if (err) { fprintf(stderr, "testrunner: CUnit error\n"); return 1; }
+    if (ran == 0) { fprintf(stderr, "testrunner: no test ran\n"); return 1; }
+    return failures == 0 ? 0 : 1;
+}
