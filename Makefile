@@ -16,7 +16,7 @@ SEED ?=
 
 CC       := gcc
 WARN     := -std=c11 -Wall -Wextra -Werror -pedantic
-INCLUDES := -Ibuild/src -Ibuild/gen -Itests
+INCLUDES := -Ibuild/src -Itests
 REL_CFLAGS := $(WARN) -O2 -g $(INCLUDES)
 SAN_FLAGS  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 SAN_CFLAGS := $(WARN) -O1 -g $(SAN_FLAGS) $(INCLUDES)
@@ -86,16 +86,21 @@ deps:
 ifneq ($(filter _%,$(MAKECMDGOALS)),)
 include tangle.mk
 
-OBJ_REL  := $(patsubst build/src/%.c,build/obj/rel/%.o,$(SRC_C))
-OBJ_SAN  := $(patsubst build/src/%.c,build/obj/san/%.o,$(SRC_C))
-OBJ_TEST := $(patsubst build/tests/%.c,build/obj/san/tests/%.o,$(TEST_C))
+LIB_C    := $(filter-out build/src/stub/%,$(SRC_C))
+OBJ_REL  := $(patsubst build/src/%.c,build/obj/rel/%.o,$(LIB_C))
+OBJ_SAN  := $(patsubst build/src/%.c,build/obj/san/%.o,$(LIB_C))
 PROGS    := $(patsubst build/src/bin/%.c,build/bin/%,$(PROG_C))
 DEMOS    := $(filter $(addprefix build/bin/,$(DEMO_PROGS)),$(PROGS))
-# The chapters that have tests: tests/test_SLUG.c defines SLUG_register_suites.
-TEST_SLUGS := $(patsubst build/tests/test_%.c,%,$(filter build/tests/test_%.c,$(TEST_C)))
+
+# Test binaries: the main runner links every library object with every test
+# file not claimed by a .link file; each .link file makes one more binary.
+LINKED_TESTS := $(foreach n,$(LINKS),$(addprefix build/tests/,$(addsuffix .c,$(LINK_TESTS_$(n)))))
+MAIN_TEST_C  := $(filter-out $(LINKED_TESTS),$(TEST_C))
+TEST_BINS    := build/bin/testrunner $(addprefix build/bin/test-,$(LINKS))
+# The slug of tests/test_SLUG.c; SLUG_register_suites is its entry point.
+slugs = $(patsubst test_%,%,$(basename $(notdir $(1))))
 
 .PHONY: _code _demo _book _test
-
 _code: $(PROGS) build/lib/libbabyvmm.a
 
 _demo: $(PROGS)
@@ -115,15 +120,6 @@ build/obj/san/tests/%.o: build/tests/%.c | $(SRC_H) $(TEST_H)
 	@mkdir -p $(@D)
 	$(CC) $(SAN_CFLAGS) -MMD -MP -c $< -o $@
 
-build/obj/san/runner.o: tests/runner.c tests/testlib.h build/gen/suites.def
-	@mkdir -p $(@D)
-	$(CC) $(SAN_CFLAGS) -MMD -MP -c $< -o $@
-
-build/gen/suites.def: build/files.mk
-	@mkdir -p $(@D)
-	@printf 'SUITE(%s)\n' $(TEST_SLUGS) | grep -v '^SUITE()$$' > $@.tmp || true
-	@cpif $@ < $@.tmp; rm -f $@.tmp
-
 build/lib/libbabyvmm.a: $(OBJ_REL)
 	@mkdir -p $(@D)
 	@rm -f $@
@@ -133,13 +129,49 @@ build/bin/%: build/obj/rel/bin/%.o build/lib/libbabyvmm.a
 	@mkdir -p $(@D)
 	$(CC) $(REL_CFLAGS) $< build/lib/libbabyvmm.a -o $@
 
-build/bin/testrunner: build/obj/san/runner.o $(OBJ_TEST) $(filter-out build/obj/san/bin/%,$(OBJ_SAN))
+# runner-NAME: the runner compiled with the list of suites of one binary.
+# $(1): binary name (main or a .link name); $(2): its test sources.
+define runner-rules
+build/gen/$(1)/suites.def: build/files.mk
+	@mkdir -p $$(@D)
+	@printf 'SUITE(%s)\n' $$(call slugs,$(2)) | grep -v '^SUITE()$$$$' > $$@.tmp || true
+	@cpif $$@ < $$@.tmp; rm -f $$@.tmp
+build/obj/san/runner-$(1).o: tests/runner.c tests/testlib.h build/gen/$(1)/suites.def
+	@mkdir -p $$(@D)
+	$$(CC) $$(SAN_CFLAGS) -Ibuild/gen/$(1) -MMD -MP -c $$< -o $$@
+endef
+$(eval $(call runner-rules,main,$(MAIN_TEST_C)))
+$(foreach n,$(LINKS),$(eval $(call runner-rules,$(n),$(LINK_TESTS_$(n)))))
+
+build/bin/testrunner: build/obj/san/runner-main.o $(patsubst build/tests/%.c,build/obj/san/tests/%.o,$(MAIN_TEST_C)) $(filter-out build/obj/san/bin/%,$(OBJ_SAN))
 	@mkdir -p $(@D)
 	$(CC) $(SAN_CFLAGS) $^ -lcunit -o $@
 
-_test: build/bin/testrunner
-	@SEED='$(SEED)' ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  build/bin/testrunner $(CH)
+define link-rules
+build/bin/test-$(1): build/obj/san/runner-$(1).o $(addprefix build/obj/san/tests/,$(addsuffix .o,$(LINK_TESTS_$(1)))) $(addprefix build/obj/san/,$(addsuffix .o,$(LINK_SRC_$(1))))
+	@mkdir -p $$(@D)
+	$$(CC) $$(SAN_CFLAGS) $$^ -lcunit -o $$@
+endef
+$(foreach n,$(LINKS),$(eval $(call link-rules,$(n))))
+
+# Each layer's object may import only what its machine grants: the chapter
+# lists it in tests/imports/LAYER.txt, and the check compares that list
+# with the object's undefined symbols.
+IMPORT_LISTS := $(filter build/tests/imports/%.txt,$(TANGLED))
+
+# Every test binary runs, even after one fails; a binary with no suites for
+# CH exits 3 and is skipped; at least one suite must have run.
+_test: $(TEST_BINS) $(IMPORT_LISTS) $(patsubst build/tests/imports/%.txt,build/obj/rel/%.o,$(IMPORT_LISTS))
+	@sh tests/imports.sh build/obj/rel $(IMPORT_LISTS)
+	@ran=0; failed=; \
+	for b in $(TEST_BINS); do \
+	  [ "$$b" = build/bin/testrunner ] || echo "== $$b"; \
+	  rc=0; SEED='$(SEED)' ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	    $$b $(CH) || rc=$$?; \
+	  case $$rc in 0) ran=1;; 3) ;; *) ran=1; failed="$$failed $$b";; esac; \
+	done; \
+	if [ -n "$$failed" ]; then echo "test: FAILED in:$$failed" >&2; exit 1; fi; \
+	if [ $$ran = 0 ]; then echo "test: no suites for chapter '$(CH)'" >&2; exit 1; fi
 
 # The book.  All chapters are woven in one noweave call so that chunk and
 # identifier cross-references span the whole book; -autodefs must precede
@@ -167,5 +199,5 @@ build/book.pdf: build/book/chapters.tex $(wildcard book/*.tex book/*.bib figures
 
 _book: build/book.pdf
 
--include $(OBJ_REL:.o=.d) $(OBJ_SAN:.o=.d) $(OBJ_TEST:.o=.d) build/obj/san/runner.d
+-include $(shell find build/obj -name '*.d' 2>/dev/null)
 endif

@@ -2,10 +2,13 @@
  *
  * usage: testrunner [SLUG...]
  *   With no argument, runs the suites of every chapter; with arguments, only
- *   those of the named chapters (the slug of chapters/NN-slug.nw).
+ *   those of the named chapters (the slug of chapters/NN-slug.nw).  A test
+ *   file tests/test_SLUG_more.c belongs to chapter SLUG too.
  * environment: SEED=n fixes the seed of the random tests (default below);
  *   SEED=time takes one from the clock.
- * exit status: 0 when every test passed, 1 on any failure, 2 on bad usage.
+ * exit status: 0 when every test passed, 1 on any failure, 2 on bad usage,
+ *   3 when this binary has no suites for the chapters asked for (a chapter's
+ *   tests may live in another test binary; make test runs them all).
  *
  * Each chapter's tests define SLUG_register_suites(); the build lists the
  * chapters that have tests in suites.def, one SUITE(slug) line each. */
@@ -52,11 +55,20 @@ static int parse_seed(const char *s, uint64_t *out)
     return 0;
 }
 
-static const struct chapter *find_chapter(const char *slug)
+/* Does the test file's slug belong to chapter ch?  "pt" owns "pt" and
+ * "pt_stub", but not "ptx". */
+static int belongs(const char *slug, const char *ch)
 {
-    for (const struct chapter *c = chapters; c->slug != NULL; c++)
-        if (strcmp(c->slug, slug) == 0) return c;
-    return NULL;
+    size_t n = strlen(ch);
+    return strncmp(slug, ch, n) == 0 && (slug[n] == '\0' || slug[n] == '_');
+}
+
+static int wanted(const char *slug, int argc, char **argv)
+{
+    if (argc == 1) return 1;
+    for (int i = 1; i < argc; i++)
+        if (belongs(slug, argv[i])) return 1;
+    return 0;
 }
 
 int main(int argc, char **argv)
@@ -65,25 +77,25 @@ int main(int argc, char **argv)
         fprintf(stderr, "testrunner: SEED must be a number or 'time', not '%s'\n", getenv("SEED"));
         return 2;
     }
-    for (int i = 1; i < argc; i++)
-        if (find_chapter(argv[i]) == NULL) {
-            fprintf(stderr, "testrunner: no tests for chapter '%s'; chapters with tests:", argv[i]);
-            for (const struct chapter *c = chapters; c->slug != NULL; c++)
-                fprintf(stderr, " %s", c->slug);
-            fprintf(stderr, "\n");
-            return 2;
-        }
+    int any = 0;
+    for (const struct chapter *c = chapters; c->slug != NULL; c++)
+        any |= wanted(c->slug, argc, argv);
+    if (!any) {
+        fprintf(stderr, "%s: no suites here for:", argv[0]);
+        for (int i = 1; i < argc; i++) fprintf(stderr, " %s", argv[i]);
+        fprintf(stderr, "; suites here:");
+        for (const struct chapter *c = chapters; c->slug != NULL; c++)
+            fprintf(stderr, " %s", c->slug);
+        fprintf(stderr, "\n");
+        return 3;
+    }
 
     if (CU_initialize_registry() != CUE_SUCCESS) {
         fprintf(stderr, "testrunner: %s\n", CU_get_error_msg());
         return 1;
     }
-    for (const struct chapter *c = chapters; c->slug != NULL; c++) {
-        int wanted = argc == 1;
-        for (int i = 1; i < argc; i++)
-            if (strcmp(argv[i], c->slug) == 0) wanted = 1;
-        if (wanted) c->register_suites();
-    }
+    for (const struct chapter *c = chapters; c->slug != NULL; c++)
+        if (wanted(c->slug, argc, argv)) c->register_suites();
     if (CU_get_error() != CUE_SUCCESS) {
         fprintf(stderr, "testrunner: registering suites: %s\n", CU_get_error_msg());
         CU_cleanup_registry();
@@ -94,7 +106,8 @@ int main(int argc, char **argv)
     fflush(stdout);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
-    unsigned failures = CU_get_number_of_failures();
+    unsigned failures = CU_get_number_of_failures() + CU_get_number_of_tests_failed()
+                      + CU_get_number_of_suites_failed();
     unsigned ran = CU_get_number_of_tests_run();
     int err = CU_get_error() != CUE_SUCCESS;
     CU_cleanup_registry();
