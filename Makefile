@@ -64,7 +64,7 @@ DEB_PKGS := make gcc libc6-dev libcunit1-dev noweb pandoc latexmk \
             texlive-latex-base texlive-latex-recommended texlive-latex-extra \
             texlive-pictures texlive-fonts-recommended lmodern poppler-utils
 DEP_CMDS := gcc notangle noweave noroots cpif pandoc latexmk pdflatex bibtex kpsewhich pdftoppm
-DEP_STY  := underscore.sty lmodern.sty comment.sty enumitem.sty mathtools.sty tikz.sty noweb.sty hyperref.sty fancyvrb.sty microtype.sty booktabs.sty
+DEP_STY  := geometry.sty underscore.sty lmodern.sty comment.sty enumitem.sty mathtools.sty tikz.sty noweb.sty hyperref.sty fancyvrb.sty microtype.sty booktabs.sty
 
 deps:
 	@missing=; \
@@ -189,9 +189,9 @@ build/book.pdf: build/book/chapters.tex $(wildcard book/*.tex book/*.bib figures
 	@echo "latexmk book/book.tex (log: build/book/book.log)"
 	@$(TEX_ENV) latexmk -pdf -interaction=nonstopmode -halt-on-error -file-line-error \
 	   -output-directory=build/book book/book.tex > build/book/latexmk.out 2>&1 \
-	 || { grep -E -A5 '^[^:]*:[0-9]+:|^! ' build/book/book.log | head -60 >&2; \
+	 || { grep -a -E -A5 '^[^:]*:[0-9]+:|^! ' build/book/book.log | head -60 >&2; \
 	      echo "book: LaTeX failed; see build/book/book.log" >&2; exit 1; }
-	@if grep -E "LaTeX Warning: (Reference|Citation|Hyper reference).*undefined|There were undefined references|Warning--I didn't find" \
+	@if grep -a -E "LaTeX Warning: (Reference|Citation|Hyper reference).*undefined|There were undefined references|Warning--I didn't find" \
 	     build/book/book.log build/book/book.blg >&2; then \
 	   echo "book: undefined references or citations (above)" >&2; exit 1; fi
 	@cp build/book/book.pdf $@
