@@ -180,9 +180,9 @@ _test: $(TEST_BINS) $(IMPORT_LISTS) $(patsubst build/tests/imports/%.txt,build/o
 TEX_ENV := TEXINPUTS=$(CURDIR)/book:$(CURDIR)/figures:$(CURDIR)/build/book: \
            BIBINPUTS=$(CURDIR)/book: max_print_line=200
 
-build/book/chapters.tex: $(NW) build/files.mk
+build/book/chapters.tex: $(NW) build/files.mk tests/nwfilter.sh
 	@mkdir -p $(@D)
-	@noweave -n -delay -autodefs c -index $(NW) > $@.tmp
+	@noweave -n -delay -autodefs c -filter "sh $(CURDIR)/tests/nwfilter.sh" -index $(NW) > $@.tmp
 	@cpif $@ < $@.tmp; rm -f $@.tmp
 
 build/book.pdf: build/book/chapters.tex $(wildcard book/*.tex book/*.bib figures/*.tex)
