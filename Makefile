@@ -8,6 +8,7 @@
 SHELL       := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
 .DELETE_ON_ERROR:
+.SECONDARY:
 MAKEFLAGS   += --no-builtin-rules --no-print-directory
 .SUFFIXES:
 
@@ -185,7 +186,18 @@ build/book/chapters.tex: $(NW) build/files.mk tests/nwfilter.sh
 	@noweave -n -delay -autodefs c -filter "sh $(CURDIR)/tests/nwfilter.sh" -index $(NW) > $@.tmp
 	@cpif $@ < $@.tmp; rm -f $@.tmp
 
-build/book.pdf: build/book/chapters.tex $(wildcard book/*.tex book/*.bib figures/*.tex)
+# The excerpts: what the demos print, and what tests print into
+# test_excerpt(), captured in this very build so the book cannot show stale
+# output.  The tests must pass for the book to be built.
+build/book/excerpts/.stamp: $(TEST_BINS) $(DEMOS)
+	@rm -rf $(@D) && mkdir -p $(@D)
+	@for p in $(DEMOS); do $$p > $(@D)/$$(basename $$p).txt; done
+	@for b in $(TEST_BINS); do \
+	  TEST_EXCERPTS=$(CURDIR)/$(@D) ASAN_OPTIONS=detect_leaks=1 $$b >> $(@D)/tests.log 2>&1 \
+	  || { echo "book: $$b failed while writing excerpts; see $(@D)/tests.log" >&2; exit 1; }; done
+	@touch $@
+
+build/book.pdf: build/book/chapters.tex build/book/excerpts/.stamp $(wildcard book/*.tex book/*.bib figures/*.tex)
 	@echo "latexmk book/book.tex (log: build/book/book.log)"
 	@$(TEX_ENV) latexmk -pdf -interaction=nonstopmode -halt-on-error -file-line-error \
 	   -output-directory=build/book book/book.tex > build/book/latexmk.out 2>&1 \

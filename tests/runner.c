@@ -43,6 +43,17 @@ static uint64_t seed;
 
 uint64_t test_seed(void) { return seed; }
 
+FILE *test_excerpt(const char *name)
+{
+    const char *dir = getenv("TEST_EXCERPTS");
+    if (dir == NULL || *dir == '\0') return NULL;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s.txt", dir, name);
+    FILE *f = fopen(path, "w");
+    if (f == NULL) fprintf(stderr, "testrunner: cannot write excerpt %s\n", path);
+    return f;
+}
+
 static int parse_seed(const char *s, uint64_t *out)
 {
     if (s == NULL || *s == '\0') { *out = DEFAULT_SEED; return 0; }

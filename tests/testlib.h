@@ -12,4 +12,13 @@
  * run exactly.  The runner prints it before the first suite. */
 uint64_t test_seed(void);
 
+/* Output for the book.  When the book is built, the tests run with
+ * TEST_EXCERPTS naming a directory, and test_excerpt("mem-broken") returns
+ * a new file there, mem-broken.txt, for the test to print into; the chapter
+ * shows it with \terminalinput{mem-broken}.  So the output the book shows is
+ * the output of the code in the book, never a stale copy.  Otherwise it
+ * returns NULL.  The caller closes the file. */
+#include <stdio.h>
+FILE *test_excerpt(const char *name);
+
 #endif
