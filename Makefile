@@ -24,7 +24,7 @@ SAN_CFLAGS := $(WARN) -O1 -g $(SAN_FLAGS) $(INCLUDES)
 
 # Programs that `make` runs for the reader, in this order, if the chapters
 # define them.
-DEMO_PROGS := walkdemo
+DEMO_PROGS := walkdemo kerneldemo
 
 .DEFAULT_GOAL := all
 .PHONY: all code demo book test lint tangle deps clean help
@@ -91,7 +91,7 @@ LIB_C    := $(filter-out build/src/stub/%,$(SRC_C))
 OBJ_REL  := $(patsubst build/src/%.c,build/obj/rel/%.o,$(LIB_C))
 OBJ_SAN  := $(patsubst build/src/%.c,build/obj/san/%.o,$(LIB_C))
 PROGS    := $(patsubst build/src/bin/%.c,build/bin/%,$(PROG_C))
-DEMOS    := $(filter $(addprefix build/bin/,$(DEMO_PROGS)),$(PROGS))
+DEMOS    := $(foreach p,$(DEMO_PROGS),$(filter build/bin/$(p),$(PROGS)))
 
 # Test binaries: the main runner links every library object with every test
 # file not claimed by a .link file; each .link file makes one more binary.
@@ -189,7 +189,7 @@ build/book/chapters.tex: $(NW) build/files.mk tests/nwfilter.sh
 # The excerpts: what the demos print, and what tests print into
 # test_excerpt(), captured in this very build so the book cannot show stale
 # output.  The tests must pass for the book to be built.
-build/book/excerpts/.stamp: $(TEST_BINS) $(DEMOS)
+build/book/excerpts/.stamp: $(TEST_BINS) $(DEMOS) Makefile
 	@rm -rf $(@D) && mkdir -p $(@D)
 	@for p in $(DEMOS); do $$p > $(@D)/$$(basename $$p).txt; done
 	@for b in $(TEST_BINS); do \
