@@ -27,7 +27,7 @@ SAN_CFLAGS := $(WARN) -O1 -g $(SAN_FLAGS) $(INCLUDES)
 DEMO_PROGS := walkdemo kerneldemo
 
 .DEFAULT_GOAL := all
-.PHONY: all code demo book test lint tangle deps clean help
+.PHONY: all code demo book test lint tangle deps clean help bench
 
 # ---------------------------------------------------------------------------
 # Public targets.
@@ -37,7 +37,7 @@ all: deps
 	@$(MAKE) _demo
 	@$(MAKE) _book
 
-code demo book test lint tangle: deps
+code demo book test lint tangle bench: deps
 	@$(MAKE) _$@ CH='$(CH)' SEED='$(SEED)'
 
 help:
@@ -49,6 +49,7 @@ help:
 	@echo 'make code       tangle into build/src and build/tests, compile the programs in build/bin'
 	@echo 'make demo       run the demonstration programs'
 	@echo 'make lint       check chunks: no undefined chunk, no stray root'
+	@echo 'make bench      measure speed (never part of make test)'
 	@echo 'make tangle     tangle only'
 	@echo 'make deps       check for, and as root install, the Debian packages the book needs'
 	@echo 'make clean      remove build/'
@@ -101,7 +102,7 @@ TEST_BINS    := build/bin/testrunner $(addprefix build/bin/test-,$(LINKS))
 # The slug of tests/test_SLUG.c; SLUG_register_suites is its entry point.
 slugs = $(patsubst test_%,%,$(basename $(notdir $(1))))
 
-.PHONY: _code _demo _book _test
+.PHONY: _code _demo _book _test _bench
 _code: $(PROGS) build/lib/libbabyvmm.a
 
 _demo: $(PROGS)
@@ -173,6 +174,35 @@ _test: $(TEST_BINS) $(IMPORT_LISTS) $(patsubst build/tests/imports/%.txt,build/o
 	done; \
 	if [ -n "$$failed" ]; then echo "test: FAILED in:$$failed" >&2; exit 1; fi; \
 	if [ $$ran = 0 ]; then echo "test: no suites for chapter '$(CH)'" >&2; exit 1; fi
+
+# The benchmark: build/bin/vmmbench (optimized, no sanitizers), then the
+# time the exhaustive checks take, with a test runner built the same way.
+# Speed is measured here and only here; no test is timed.
+FAST_CFLAGS := $(WARN) -O2 $(INCLUDES)
+build/obj/fast/%.o: build/src/%.c | $(SRC_H) $(TEST_H)
+	@mkdir -p $(@D)
+	$(CC) $(FAST_CFLAGS) -c $< -o $@
+build/obj/fast/tests/%.o: build/tests/%.c | $(SRC_H) $(TEST_H)
+	@mkdir -p $(@D)
+	$(CC) $(FAST_CFLAGS) -c $< -o $@
+build/obj/fast/runner-main.o: tests/runner.c tests/testlib.h build/gen/main/suites.def
+	@mkdir -p $(@D)
+	$(CC) $(FAST_CFLAGS) -Ibuild/gen/main -c $< -o $@
+build/bin/testrunner-fast: build/obj/fast/runner-main.o $(patsubst build/tests/%.c,build/obj/fast/tests/%.o,$(MAIN_TEST_C)) $(patsubst build/src/%.c,build/obj/fast/%.o,$(filter-out build/src/bin/%,$(LIB_C)))
+	@mkdir -p $(@D)
+	$(CC) $(FAST_CFLAGS) $^ -lcunit -o $@
+
+BENCH_CHAPTERS := mem pt as
+_bench: $(filter build/bin/vmmbench,$(PROGS)) build/bin/testrunner-fast
+	@if [ -x build/bin/vmmbench ]; then build/bin/vmmbench; else echo "bench: no vmmbench program yet"; fi
+	@echo; echo "exhaustive checks (optimized build, wall time)"
+	@printf '  %-8s %10s\n' layer seconds
+	@for ch in $(BENCH_CHAPTERS); do \
+	  t0=$$(date +%s.%N); \
+	  TEST_FILTER=exhaustive build/bin/testrunner-fast $$ch > build/bench-$$ch.log 2>&1 || { echo "bench: checks failed, see build/bench-$$ch.log" >&2; exit 1; }; \
+	  t1=$$(date +%s.%N); \
+	  awk -v c=$$ch -v a=$$t0 -v b=$$t1 'BEGIN { printf "  %-8s %10.3f\n", c, b - a }'; \
+	done
 
 # The book.  All chapters are woven in one noweave call so that chunk and
 # identifier cross-references span the whole book; -autodefs must precede

@@ -5,7 +5,9 @@
  *   those of the named chapters (the slug of chapters/NN-slug.nw).  A test
  *   file tests/test_SLUG_more.c belongs to chapter SLUG too.
  * environment: SEED=n fixes the seed of the random tests (default below);
- *   SEED=time takes one from the clock.
+ *   SEED=time takes one from the clock.  TEST_FILTER=text runs only the
+ *   tests whose names contain text (make bench uses it to time the
+ *   exhaustive checks).
  * exit status: 0 when every test passed, 1 on any failure, 2 on bad usage,
  *   3 when this binary has no suites for the chapters asked for (a chapter's
  *   tests may live in another test binary; make test runs them all).
@@ -82,6 +84,16 @@ static int wanted(const char *slug, int argc, char **argv)
     return 0;
 }
 
+/* Deactivate every test whose name does not contain filter. */
+static void deactivate_unless(const char *filter)
+{
+    CU_set_fail_on_inactive(CU_FALSE);     /* skipped on purpose, not an error */
+    CU_pTestRegistry reg = CU_get_registry();
+    for (CU_pSuite s = reg->pSuite; s != NULL; s = s->pNext)
+        for (CU_pTest t = s->pTest; t != NULL; t = t->pNext)
+            if (strstr(t->pName, filter) == NULL) CU_set_test_active(t, CU_FALSE);
+}
+
 int main(int argc, char **argv)
 {
     if (parse_seed(getenv("SEED"), &seed) != 0) {
@@ -112,6 +124,9 @@ int main(int argc, char **argv)
         CU_cleanup_registry();
         return 1;
     }
+
+    const char *filter = getenv("TEST_FILTER");
+    if (filter != NULL && *filter != '\0') deactivate_unless(filter);
 
     printf("seed: %" PRIu64 " (make test SEED=%" PRIu64 " repeats this run)\n", seed, seed);
     fflush(stdout);
