@@ -161,6 +161,10 @@ $(foreach n,$(LINKS),$(eval $(call link-rules,$(n))))
 # with the object's undefined symbols.
 IMPORT_LISTS := $(filter build/tests/imports/%.txt,$(TANGLED))
 
+# How every test binary is run, by make test and when the book captures
+# excerpts: leaks are errors, and UBSan prints where it stopped.
+TEST_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
+
 # Every test binary runs, even after one fails; a binary with no suites for
 # CH exits 3 and is skipped; at least one suite must have run.
 _test: $(TEST_BINS) $(IMPORT_LISTS) $(patsubst build/tests/imports/%.txt,build/obj/rel/%.o,$(IMPORT_LISTS))
@@ -168,29 +172,24 @@ _test: $(TEST_BINS) $(IMPORT_LISTS) $(patsubst build/tests/imports/%.txt,build/o
 	@ran=0; failed=; \
 	for b in $(TEST_BINS); do \
 	  [ "$$b" = build/bin/testrunner ] || echo "== $$b"; \
-	  rc=0; SEED='$(SEED)' ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	    $$b $(CH) || rc=$$?; \
+	  rc=0; SEED='$(SEED)' $(TEST_ENV) $$b $(CH) || rc=$$?; \
 	  case $$rc in 0) ran=1;; 3) ;; *) ran=1; failed="$$failed $$b";; esac; \
 	done; \
 	if [ -n "$$failed" ]; then echo "test: FAILED in:$$failed" >&2; exit 1; fi; \
 	if [ $$ran = 0 ]; then echo "test: no suites for chapter '$(CH)'" >&2; exit 1; fi
 
-# The benchmark: build/bin/vmmbench (optimized, no sanitizers), then the
-# time the exhaustive checks take, with a test runner built the same way.
-# Speed is measured here and only here; no test is timed.
-FAST_CFLAGS := $(WARN) -O2 $(INCLUDES)
-build/obj/fast/%.o: build/src/%.c | $(SRC_H) $(TEST_H)
+# The benchmark: build/bin/vmmbench, then the time the exhaustive checks
+# take, with the main runner built from the release (optimized, unsanitized)
+# objects.  Speed is measured here and only here; no test is timed.
+build/obj/rel/tests/%.o: build/tests/%.c | $(SRC_H) $(TEST_H)
 	@mkdir -p $(@D)
-	$(CC) $(FAST_CFLAGS) -c $< -o $@
-build/obj/fast/tests/%.o: build/tests/%.c | $(SRC_H) $(TEST_H)
+	$(CC) $(REL_CFLAGS) -MMD -MP -c $< -o $@
+build/obj/rel/runner-main.o: tests/runner.c tests/testlib.h build/gen/main/suites.def
 	@mkdir -p $(@D)
-	$(CC) $(FAST_CFLAGS) -c $< -o $@
-build/obj/fast/runner-main.o: tests/runner.c tests/testlib.h build/gen/main/suites.def
+	$(CC) $(REL_CFLAGS) -Ibuild/gen/main -MMD -MP -c $< -o $@
+build/bin/testrunner-fast: build/obj/rel/runner-main.o $(patsubst build/tests/%.c,build/obj/rel/tests/%.o,$(MAIN_TEST_C)) $(filter-out build/obj/rel/bin/%,$(OBJ_REL))
 	@mkdir -p $(@D)
-	$(CC) $(FAST_CFLAGS) -Ibuild/gen/main -c $< -o $@
-build/bin/testrunner-fast: build/obj/fast/runner-main.o $(patsubst build/tests/%.c,build/obj/fast/tests/%.o,$(MAIN_TEST_C)) $(patsubst build/src/%.c,build/obj/fast/%.o,$(filter-out build/src/bin/%,$(LIB_C)))
-	@mkdir -p $(@D)
-	$(CC) $(FAST_CFLAGS) $^ -lcunit -o $@
+	$(CC) $(REL_CFLAGS) $^ -lcunit -o $@
 
 BENCH_CHAPTERS := mem pt as
 _bench: $(filter build/bin/vmmbench,$(PROGS)) build/bin/testrunner-fast
@@ -223,7 +222,7 @@ build/book/excerpts/.stamp: $(TEST_BINS) $(DEMOS) Makefile
 	@rm -rf $(@D) && mkdir -p $(@D)
 	@for p in $(DEMOS); do $$p > $(@D)/$$(basename $$p).txt; done
 	@for b in $(TEST_BINS); do \
-	  TEST_EXCERPTS=$(CURDIR)/$(@D) ASAN_OPTIONS=detect_leaks=1 $$b >> $(@D)/tests.log 2>&1 \
+	  TEST_EXCERPTS=$(CURDIR)/$(@D) $(TEST_ENV) $$b >> $(@D)/tests.log 2>&1 \
 	  || { echo "book: $$b failed while writing excerpts; see $(@D)/tests.log" >&2; exit 1; }; done
 	@touch $@
 

@@ -55,8 +55,9 @@ TEST_C   := $(filter build/tests/%.c,$(TANGLED))
 TEST_H   := $(filter build/tests/%.h,$(TANGLED))
 
 # One tangled file.  The root's name is the path below build/.  A C file or
-# header (and nothing else) gets #line directives; notangle's exit status is checked (it is 2 on
-# an undefined chunk), and a half-written file never survives.
+# header (and nothing else) gets #line directives; notangle's exit status is
+# checked (it is 2 on an undefined chunk), and a half-written file never
+# survives.
 define tangle-one
 @mkdir -p $(@D)
 @notangle $(if $(filter %.c %.h,$@),-L) -R'$(patsubst build/%,%,$@)' $(NW) > $@.tmp || { rm -f $@.tmp; echo "tangle: notangle failed on <<$(patsubst build/%,%,$@)>>" >&2; exit 1; }

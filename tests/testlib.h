@@ -6,6 +6,7 @@
 #define TESTLIB_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 /* The seed of this run.  Every random test derives its randomness from it,
  * so that `make test SEED=n` (or `SEED=n build/bin/testrunner`) repeats a
@@ -18,7 +19,6 @@ uint64_t test_seed(void);
  * shows it with \terminalinput{mem-broken}.  So the output the book shows is
  * the output of the code in the book, never a stale copy.  Otherwise it
  * returns NULL.  The caller closes the file. */
-#include <stdio.h>
 FILE *test_excerpt(const char *name);
 
 #endif
