@@ -27,7 +27,7 @@ SAN_CFLAGS := $(WARN) -O1 -g $(SAN_FLAGS) $(INCLUDES)
 DEMO_PROGS := walkdemo kerneldemo
 
 .DEFAULT_GOAL := all
-.PHONY: all code demo book test lint tangle deps clean help bench
+.PHONY: all code demo book test lint tangle deps clean help bench html test-html
 
 # ---------------------------------------------------------------------------
 # Public targets.
@@ -37,7 +37,7 @@ all: deps
 	@$(MAKE) _demo
 	@$(MAKE) _book
 
-code demo book test lint tangle bench: deps
+code demo book test lint tangle bench html test-html: deps
 	@$(MAKE) _$@ CH='$(CH)' SEED='$(SEED)'
 
 help:
@@ -250,6 +250,9 @@ build/book.pdf: build/book/chapters.tex build/book/excerpts/.stamp $(GEN_FIGS) $
 	@echo "book: wrote $@ ($$(pdfinfo $@ 2>/dev/null | sed -n 's/^Pages: *//p') pages)"
 
 _book: build/book.pdf
+
+# The HTML edition (make html, make test-html) has its own file.
+-include html.mk
 
 -include $(shell find build/obj -name '*.d' 2>/dev/null)
 endif
