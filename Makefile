@@ -14,6 +14,7 @@ MAKEFLAGS   += --no-builtin-rules --no-print-directory
 
 CH   ?=
 SEED ?=
+EX   ?=
 
 CC       := gcc
 WARN     := -std=c11 -Wall -Wextra -Werror -pedantic
@@ -27,7 +28,7 @@ SAN_CFLAGS := $(WARN) -O1 -g $(SAN_FLAGS) $(INCLUDES)
 DEMO_PROGS := walkdemo kerneldemo
 
 .DEFAULT_GOAL := all
-.PHONY: all code demo book test lint tangle deps clean help bench html test-html
+.PHONY: all code demo book test lint tangle deps clean help bench html test-html grade student instructor handout
 
 # ---------------------------------------------------------------------------
 # Public targets.
@@ -37,8 +38,8 @@ all: deps
 	@$(MAKE) _demo
 	@$(MAKE) _book
 
-code demo book test lint tangle bench html test-html: deps
-	@$(MAKE) _$@ CH='$(CH)' SEED='$(SEED)'
+code demo book test lint tangle bench html test-html grade student instructor handout: deps
+	@$(MAKE) _$@ CH='$(CH)' SEED='$(SEED)' EX='$(EX)'
 
 help:
 	@echo 'make            install missing tools, tangle, compile, run the demo, write build/book.pdf'
@@ -49,6 +50,10 @@ help:
 	@echo 'make code       tangle into build/src and build/tests, compile the programs in build/bin'
 	@echo 'make demo       run the demonstration programs'
 	@echo 'make lint       check chunks: no undefined chunk, no stray root'
+	@echo 'make grade      grade the programming exercises (EX=id: one of them); exits non-zero while any is unsolved'
+	@echo 'make student    the student edition: build/book-student.pdf and the code with stubs in build/student/'
+	@echo 'make instructor the instructor edition: build/book-instructor.pdf, solutions in an appendix'
+	@echo 'make handout CH=x  build/handout-x.tar.gz: chapter x for a course (PDF, code, make grade)'
 	@echo 'make bench      measure speed (never part of make test)'
 	@echo 'make tangle     tangle only'
 	@echo 'make deps       check for, and as root install, the Debian packages the book needs'
@@ -88,7 +93,7 @@ deps:
 ifneq ($(filter _%,$(MAKECMDGOALS)),)
 include tangle.mk
 
-LIB_C    := $(filter-out build/src/stub/%,$(SRC_C))
+LIB_C    := $(filter-out build/src/stub/% build/src/ex/%,$(SRC_C))
 OBJ_REL  := $(patsubst build/src/%.c,build/obj/rel/%.o,$(LIB_C))
 OBJ_SAN  := $(patsubst build/src/%.c,build/obj/san/%.o,$(LIB_C))
 PROGS    := $(patsubst build/src/bin/%.c,build/bin/%,$(PROG_C))
@@ -97,7 +102,7 @@ DEMOS    := $(foreach p,$(DEMO_PROGS),$(filter build/bin/$(p),$(PROGS)))
 # Test binaries: the main runner links every library object with every test
 # file not claimed by a .link file; each .link file makes one more binary.
 LINKED_TESTS := $(foreach n,$(LINKS),$(addprefix build/tests/,$(addsuffix .c,$(LINK_TESTS_$(n)))))
-MAIN_TEST_C  := $(filter-out $(LINKED_TESTS),$(TEST_C))
+MAIN_TEST_C  := $(filter-out $(LINKED_TESTS) build/tests/grade/%,$(TEST_C))
 TEST_BINS    := build/bin/testrunner $(addprefix build/bin/test-,$(LINKS))
 # The slug of tests/test_SLUG.c; SLUG_register_suites is its entry point.
 slugs = $(patsubst test_%,%,$(basename $(notdir $(1))))
@@ -177,6 +182,8 @@ _test: $(TEST_BINS) $(IMPORT_LISTS) $(patsubst build/tests/imports/%.txt,build/o
 	done; \
 	if [ -n "$$failed" ]; then echo "test: FAILED in:$$failed" >&2; exit 1; fi; \
 	if [ $$ran = 0 ]; then echo "test: no suites for chapter '$(CH)'" >&2; exit 1; fi
+	@$(MAKE) _exercise-check CH='$(CH)' SEED='$(SEED)'
+	@$(MAKE) _handout-check CH='$(CH)'
 
 # The benchmark: build/bin/vmmbench, then the time the exhaustive checks
 # take, with the main runner built from the release (optimized, unsanitized)
@@ -207,12 +214,10 @@ _bench: $(filter build/bin/vmmbench,$(PROGS)) build/bin/testrunner-fast
 # identifier cross-references span the whole book; -autodefs must precede
 # -index.  The LaTeX run is fatal on an error, and its log is searched for
 # undefined references and citations, which LaTeX itself only warns about.
-TEX_ENV := TEXINPUTS=$(CURDIR)/book:$(CURDIR)/figures:$(CURDIR)/build/book/gen:$(CURDIR)/build/book: \
-           BIBINPUTS=$(CURDIR)/book: max_print_line=200
 
-build/book/chapters.tex: $(NW) build/files.mk tests/nwfilter.sh
+build/book/chapters.tex: $(NW) build/files.mk tests/nwfilter.sh tests/nwedition.sh
 	@mkdir -p $(@D)
-	@noweave -n -delay -autodefs c -filter "sh $(CURDIR)/tests/nwfilter.sh" -index $(NW) > $@.tmp
+	@noweave -n -delay -filter "$(EDITION) student" -autodefs c -filter "sh $(CURDIR)/tests/nwfilter.sh" -index $(NW) > $@.tmp
 	@cpif $@ < $@.tmp; rm -f $@.tmp
 
 # The excerpts: what the demos print, and what tests print into
@@ -237,21 +242,43 @@ build/book/gen/%.tex: build/tests/figures/%.sim build/bin/vmmsim
 	   build/bin/vmmsim -t $<; } > $@.tmp || { rm -f $@.tmp; echo "book: vmmsim failed on $<" >&2; exit 1; }
 	@mv $@.tmp $@
 
-build/book.pdf: build/book/chapters.tex build/book/excerpts/.stamp $(GEN_FIGS) $(wildcard book/*.tex book/*.bib figures/*.tex)
-	@echo "latexmk book/book.tex (log: build/book/book.log)"
-	@$(TEX_ENV) latexmk -pdf -interaction=nonstopmode -halt-on-error -file-line-error \
-	   -output-directory=build/book book/book.tex > build/book/latexmk.out 2>&1 \
-	 || { grep -a -E -A5 '^[^:]*:[0-9]+:|^! ' build/book/book.log | head -60 >&2; \
-	      echo "book: LaTeX failed; see build/book/book.log" >&2; exit 1; }
-	@if grep -a -E "LaTeX Warning: (Reference|Citation|Hyper reference).*undefined|There were undefined references|Warning--I didn't find" \
-	     build/book/book.log build/book/book.blg >&2; then \
-	   echo "book: undefined references or citations (above)" >&2; exit 1; fi
-	@cp build/book/book.pdf $@
-	@echo "book: wrote $@ ($$(pdfinfo $@ 2>/dev/null | sed -n 's/^Pages: *//p') pages)"
+# latex-book DIR: typeset book/book.tex into DIR, where the edition's
+# chapters.tex and edition.tex are (found first), and copy DIR/book.pdf to
+# DIR.pdf.  Figures, excerpts and generated figures are shared by all
+# editions.
+TEX_PATH = $(CURDIR)/book:$(CURDIR)/figures:$(CURDIR)/build/book/gen:$(CURDIR)/build/book/excerpts:
+TEX_ENV  = TEXINPUTS=$(TEX_PATH) BIBINPUTS=$(CURDIR)/book: max_print_line=200
+define latex-book
+@echo "latexmk book/book.tex into $(1) (log: $(1)/book.log)"
+@TEXINPUTS=$(CURDIR)/$(1):$(TEX_PATH) BIBINPUTS=$(CURDIR)/book: max_print_line=200 \
+  latexmk -pdf -interaction=nonstopmode -halt-on-error -file-line-error \
+   -output-directory=$(1) book/book.tex > $(1)/latexmk.out 2>&1 \
+ || { grep -a -E -A5 '^[^:]*:[0-9]+:|^! ' $(1)/book.log | head -60 >&2; \
+      echo "book: LaTeX failed; see $(1)/book.log" >&2; exit 1; }
+@if grep -s -a -E "LaTeX Warning: (Reference|Citation|Hyper reference).*undefined|There were undefined references|Warning--I didn't find" \
+     $(1)/book.log $(1)/book.blg >&2; then \
+   echo "book: undefined references or citations (above)" >&2; exit 1; fi
+@cp $(1)/book.pdf $(1).pdf
+@echo "book: wrote $(1).pdf ($$(pdfinfo $(1).pdf 2>/dev/null | sed -n 's/^Pages: *//p') pages)"
+endef
+
+build/book/edition.tex:
+	@mkdir -p $(@D)
+	@echo '\newcommand{\bookedition}{Reader\textquoteright{}s edition}' > $@
+
+# The chapter dependency map of the preface, drawn from the \builds{...}
+# line of every chapter.
+build/book/gen/chapter-deps.tex: $(NW) tests/chapdeps.sh
+	@mkdir -p $(@D)
+	@sh tests/chapdeps.sh tikz $(NW) > $@.tmp && mv $@.tmp $@
+
+build/book.pdf: build/book/chapters.tex build/book/edition.tex build/book/excerpts/.stamp build/book/gen/chapter-deps.tex $(GEN_FIGS) $(wildcard book/*.tex book/*.bib figures/*.tex)
+	$(call latex-book,build/book)
 
 _book: build/book.pdf
 
-# The HTML edition (make html, make test-html) has its own file.
+# Exercises, grading, editions and handouts; the HTML edition.
+include grade.mk
 -include html.mk
 
 -include $(shell find build/obj -name '*.d' 2>/dev/null)

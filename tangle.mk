@@ -30,7 +30,7 @@ NWLINT := sh tests/nwlint.sh
 # The list of output files, derived from the roots.  Make rebuilds this file
 # (and restarts) whenever a chapter changes; the lint runs first, so an
 # undefined chunk or a stray root stops every target that tangles.
-build/files.mk: $(NW) tangle.mk tests/nwlint.sh
+build/files.mk: $(NW) tangle.mk tests/nwlint.sh tests/nwedition.sh tests/exercises.sh
 	@mkdir -p $(@D)
 	@$(NWLINT) $(NW)
 	@noroots $(NW) | sed -n 's/^<<\(\(src\|tests\)\/.*\)>>$$/\1/p' | sort > $@.roots
@@ -58,15 +58,26 @@ TEST_H   := $(filter build/tests/%.h,$(TANGLED))
 # header (and nothing else) gets #line directives; notangle's exit status is
 # checked (it is 2 on an undefined chunk), and a half-written file never
 # survives.
+#
+# Every tangle goes through the edition filter (tests/nwedition.sh): the
+# reference build in build/src and build/tests gets the solutions of the
+# programming exercises in place of their stubs; the student tree in
+# build/student/ gets the stubs, and no #line directives, because it is
+# handed out without the chapters.
+EDITION = sh $(CURDIR)/tests/nwedition.sh
 define tangle-one
 @mkdir -p $(@D)
-@notangle $(if $(filter %.c %.h,$@),-L) -R'$(patsubst build/%,%,$@)' $(NW) > $@.tmp || { rm -f $@.tmp; echo "tangle: notangle failed on <<$(patsubst build/%,%,$@)>>" >&2; exit 1; }
+@notangle -filter '$(EDITION) $(1)' $(if $(filter %.c %.h,$@),$(2)) -R'$(3)' $(NW) > $@.tmp || { rm -f $@.tmp; echo "tangle: notangle failed on <<$(3)>>" >&2; exit 1; }
 @cpif $@ < $@.tmp; rm -f $@.tmp
 endef
-build/src/%: $(NW) build/files.mk
-	$(tangle-one)
-build/tests/%: $(NW) build/files.mk
-	$(tangle-one)
+build/src/%: $(NW) build/files.mk tests/nwedition.sh
+	$(call tangle-one,reference,-L,$(patsubst build/%,%,$@))
+build/tests/%: $(NW) build/files.mk tests/nwedition.sh
+	$(call tangle-one,reference,-L,$(patsubst build/%,%,$@))
+build/student/src/%: $(NW) build/files.mk tests/nwedition.sh
+	$(call tangle-one,student,,$(patsubst build/student/%,%,$@))
+build/student/tests/%: $(NW) build/files.mk tests/nwedition.sh
+	$(call tangle-one,student,,$(patsubst build/student/%,%,$@))
 
 .PHONY: _tangle _lint
 _tangle: $(TANGLED)

@@ -9,19 +9,25 @@
 #   - a use of a chunk that is never defined, and
 #   - a root chunk (defined, never used) that is neither an output file
 #     (a name starting with src/ or tests/) nor listed in UNUSED_ROOTS.
+#   - an exercise whose markup is incomplete (tests/exercises.sh check).
 # noweave exits 0 on both, and notangle only notices the first kind when the
 # chunk lies under the root it is asked for, so this check stands in front
-# of both.
+# of both.  The chunk checks run on the reference and on the student
+# edition (tests/nwedition.sh): in each, a programming exercise's stub or
+# solution must be the one definition of <<exercise ID>>.
 set -eu
 MARKUP=${NOWEB_MARKUP:-/usr/lib/noweb/markup}
 [ -x "$MARKUP" ] || { echo "nwlint: cannot find noweb's markup at $MARKUP" >&2; exit 1; }
-"$MARKUP" "$@" | awk -v unused="${UNUSED_ROOTS:-}" '
+here=$(dirname "$0")
+sh "$here/exercises.sh" check "$@"
+for edition in reference student; do
+"$MARKUP" "$@" | sh "$here/nwedition.sh" $edition | awk -v unused="${UNUSED_ROOTS:-}" '
 BEGIN {
     n = split(unused, u, "\n")
     for (i = 1; i <= n; i++) if (u[i] != "") allowed[u[i]] = 1
 }
 /^@file /  { file = substr($0, 7); line = 1; next }
-/^@nl/     { line++; next }
+/^@nl/ || /^@index nl/ { line++; next }
 /^@defn /  { name = substr($0, 7); if (!(name in defd)) defd[name] = file ":" line; next }
 /^@use /   { name = substr($0, 6); used[name] = 1
              if (!(name in firstuse)) firstuse[name] = file ":" line; next }
@@ -34,4 +40,5 @@ END {
         printf "%s: root chunk <<%s>> is not an output file (src/..., tests/...) and not listed in UNUSED_ROOTS; is it misspelt or unused?\n", defd[name], name > "/dev/stderr"; bad = 1
     }
     exit bad
-}'
+}' || { echo "nwlint: (in the $edition edition)" >&2; exit 1; }
+done

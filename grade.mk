@@ -1,0 +1,120 @@
+# grade.mk -- exercises, grading, the three editions and the handouts.
+# Included by the Makefile's inner section, where tangle.mk's lists are known.
+#
+# A programming exercise ID (see tests/exercises.sh) is the file
+# src/ex/ID.c, tangled with its solution into build/src/ex/ (the reference
+# build) and with its stub into build/student/src/ex/ (the student build),
+# and its graded tests tests/grade/ID.c.  Each exercise is graded by a
+# binary of its own, so that one unsolved exercise cannot hide another:
+#   build/bin/grade/ID        graded tests + the solution + the library
+#   build/bin/grade-stub/ID   graded tests + the stub    + the library
+
+EX_C       := $(filter build/src/ex/%.c,$(SRC_C))
+EX_IDS     := $(patsubst build/src/ex/%.c,%,$(EX_C))
+LIB_SAN    := $(filter-out build/obj/san/bin/%,$(OBJ_SAN))
+cid         = $(subst -,_,$(1))
+
+# The list of exercises, for make grade and the handouts.
+build/exercises.txt: $(NW) tests/exercises.sh
+	@mkdir -p $(@D)
+	@sh tests/exercises.sh list $(NW) > $@.tmp && mv $@.tmp $@
+
+build/obj/stub/ex/%.o: build/student/src/ex/%.c | $(SRC_H) $(TEST_H)
+	@mkdir -p $(@D)
+	$(CC) $(SAN_CFLAGS) -MMD -MP -c $< -o $@
+
+define grade-rules
+build/gen/grade-$(1)/suites.def:
+	@mkdir -p $$(@D)
+	@echo 'SUITE(grade_$(call cid,$(1)))' > $$@
+build/obj/san/runner-grade-$(1).o: tests/runner.c tests/testlib.h build/gen/grade-$(1)/suites.def
+	@mkdir -p $$(@D)
+	$$(CC) $$(SAN_CFLAGS) -Ibuild/gen/grade-$(1) -c $$< -o $$@
+build/bin/grade/$(1): build/obj/san/runner-grade-$(1).o build/obj/san/tests/grade/$(1).o build/obj/san/ex/$(1).o $(LIB_SAN)
+	@mkdir -p $$(@D)
+	$$(CC) $$(SAN_CFLAGS) $$^ -lcunit -o $$@
+build/bin/grade-stub/$(1): build/obj/san/runner-grade-$(1).o build/obj/san/tests/grade/$(1).o build/obj/stub/ex/$(1).o $(LIB_SAN)
+	@mkdir -p $$(@D)
+	$$(CC) $$(SAN_CFLAGS) $$^ -lcunit -o $$@
+endef
+$(foreach e,$(EX_IDS),$(eval $(call grade-rules,$(e))))
+
+# The exercises of chapter CH (all when CH is empty).
+ex_of = $(if $(1),$(shell awk -F'\t' '$$2 == "$(1)" && $$4 == "code" { print $$1 }' build/exercises.txt 2>/dev/null),$(EX_IDS))
+
+# make grade [EX=ID]: the reference build, graded like a student's.
+.PHONY: _grade _exercise-check _student _instructor _handout _handout-tar _handout-check
+_grade: build/exercises.txt $(addprefix build/bin/grade/,$(if $(EX),$(filter $(EX),$(EX_IDS)),$(EX_IDS)))
+	@sh tests/grade.sh build/exercises.txt build/bin/grade build/grade $(EX)
+
+# Part of make test: every programming exercise's graded tests pass on its
+# solution and fail (cleanly: CUnit failures, not a crash) on its stub.
+# A graded test that cannot fail is caught here.
+_exercise-check: build/exercises.txt $(addprefix build/bin/grade/,$(EX_IDS)) $(addprefix build/bin/grade-stub/,$(EX_IDS))
+	@mkdir -p build/grade
+	@n=0; bad=; \
+	for e in $(call ex_of,$(CH)); do \
+	  n=$$((n + 1)); \
+	  rc=0; SEED='$(SEED)' $(TEST_ENV) build/bin/grade/$$e > build/grade/$$e.solution.log 2>&1 || rc=$$?; \
+	  [ $$rc = 0 ] || { echo "exercises: $$e: the graded tests fail on the solution (build/grade/$$e.solution.log)" >&2; bad="$$bad $$e"; }; \
+	  rc=0; SEED='$(SEED)' $(TEST_ENV) build/bin/grade-stub/$$e > build/grade/$$e.stub.log 2>&1 || rc=$$?; \
+	  [ $$rc = 1 ] || { echo "exercises: $$e: the graded tests do not fail cleanly on the stub (exit $$rc; build/grade/$$e.stub.log)" >&2; bad="$$bad $$e"; }; \
+	done; \
+	if [ -n "$$bad" ]; then echo "exercises: FAILED:$$bad" >&2; exit 1; fi; \
+	echo "exercises: $$n programming exercises: graded tests pass on every solution and fail on every stub"
+
+# ---------------------------------------------------------------------------
+# Editions.  The reader's edition is build/book.pdf (the Makefile); the
+# student's and the instructor's are woven with their edition filter into
+# build/book-ED/chapters.tex and typeset from the same book/book.tex, which
+# finds its chapters.tex and edition.tex first in that directory.
+STUDENT_TREE := $(patsubst build/%,build/student/%,$(filter build/src/% build/tests/%,$(TANGLED)))
+
+_student: $(STUDENT_TREE) build/book-student.pdf
+	@echo "student: code in build/student/ (stubs in build/student/src/ex/), book in build/book-student.pdf"
+_instructor: build/book-instructor.pdf build/exercises.txt
+	@echo "instructor: solutions in the appendix of build/book-instructor.pdf; reference code in build/src/"
+
+define edition-rules
+build/book-$(1)/chapters.tex: $(NW) build/files.mk tests/nwfilter.sh tests/nwedition.sh
+	@mkdir -p $$(@D)
+	@noweave -n -delay -filter "$(EDITION) $(2)" -autodefs c -filter "sh $(CURDIR)/tests/nwfilter.sh" -index $(NW) > $$@.tmp
+	@cpif $$@ < $$@.tmp; rm -f $$@.tmp
+build/book-$(1)/edition.tex:
+	@mkdir -p $$(@D)
+	@echo '\newcommand{\bookedition}{$(3)}' > $$@
+build/book-$(1).pdf: build/book-$(1)/chapters.tex build/book-$(1)/edition.tex build/book/excerpts/.stamp build/book/gen/chapter-deps.tex $(GEN_FIGS) $(wildcard book/*.tex book/*.bib figures/*.tex)
+	$$(call latex-book,build/book-$(1))
+endef
+$(eval $(call edition-rules,student,student,Student\textquoteright{}s edition))
+$(eval $(call edition-rules,instructor,instructor,Instructor\textquoteright{}s edition))
+
+# ---------------------------------------------------------------------------
+# make handout CH=slug: build/handout-slug.tar.gz, a directory babyvmm-slug/
+# with the chapter's pages of the student edition behind a cover naming the
+# chapters it builds on, the student code tree (the library, the chapter's
+# stubs and graded tests) and a Makefile on which make grade works alone.
+HANDOUT_FILES := tests/handout.sh tests/handout/Makefile tests/handout/README tests/grade.sh tests/runner.c tests/testlib.h
+
+build/handout-%.tar.gz: $(STUDENT_TREE) build/book-student.pdf build/exercises.txt $(HANDOUT_FILES)
+	@sh tests/handout.sh $* $@
+
+_handout-tar: build/handout-$(CH).tar.gz
+_handout: build/exercises.txt
+	@[ -n '$(CH)' ] || { echo "handout: say which chapter: make handout CH=slug" >&2; exit 2; }
+	@grep -q "	$(CH)	" build/exercises.txt || { echo "handout: no exercises in a chapter '$(CH)'" >&2; exit 2; }
+	@$(MAKE) _handout-tar CH=$(CH)
+	@echo "handout: wrote build/handout-$(CH).tar.gz"
+
+# Part of make test: a fresh handout of each chapter with programming
+# exercises (or of CH) unpacks into a temporary directory, where make grade
+# scores less than full marks; with the reference solutions copied in, it
+# scores full marks.  Neither its code nor the student edition holds a
+# solution.
+HANDOUT_CHAPTERS = $(shell awk -F'\t' -v c='$(CH)' '$$4 == "code" && (c == "" || $$2 == c) { print $$2 }' build/exercises.txt | uniq)
+_handout-check: build/exercises.txt build/book-student/chapters.tex $(STUDENT_TREE)
+	@sh tests/nosolutions.sh build/book-student/chapters.tex build/student
+	@for ch in $(HANDOUT_CHAPTERS); do \
+	  $(MAKE) _handout CH=$$ch || exit 1; \
+	  sh tests/handout-check.sh build/handout-$$ch.tar.gz build/src/ex || exit 1; \
+	done

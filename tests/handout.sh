@@ -1,0 +1,114 @@
+#!/bin/sh
+# tests/handout.sh -- assemble the handout of one chapter (make handout).
+#
+# usage: sh tests/handout.sh SLUG OUT.tar.gz
+# Reads (all made by the build): build/exercises.txt, build/student/ (the
+# student tree), build/book-student.pdf and its build/book-student/book.aux.
+# Writes OUT.tar.gz holding one directory babyvmm-SLUG/ with
+#   SLUG.pdf          a cover page (the chapter, the chapters it builds on,
+#                     its graded exercises) and the chapter's pages of the
+#                     student edition
+#   README, Makefile  how to work and grade; make grade works there alone
+#   exercises.txt     the chapter's exercises
+#   grade.sh          the grading script (the book's own)
+#   src/              the library, student build (no #line, no solutions);
+#                     src/ex/ID.c holds the stubs the student completes
+#   tests/            the runner and the chapter's graded tests
+set -eu
+slug=${1:?usage: handout.sh SLUG OUT.tar.gz}; out=${2:?usage: handout.sh SLUG OUT.tar.gz}
+top=$(pwd)
+aux=build/book-student/book.aux
+name=babyvmm-$slug
+work=build/handout/$slug
+rm -rf "$work" && mkdir -p "$work/$name"
+dir=$work/$name
+
+ids=$(awk -F'\t' -v c="$slug" '$2 == c && $4 == "code" { print $1 }' build/exercises.txt)
+[ -n "$ids" ] || { echo "handout: chapter '$slug' has no programming exercises" >&2; exit 1; }
+
+# --- The code: the whole library (every layer's .c and .h, student build),
+#     the chapter's stubs, its graded tests, the runner.
+mkdir -p "$dir/src/ex" "$dir/tests/grade"
+for f in build/student/src/*.c build/student/src/*.h; do cp "$f" "$dir/src/"; done
+for f in build/student/tests/*.h; do [ -e "$f" ] && cp "$f" "$dir/tests/"; done
+for id in $ids; do
+    cp "build/student/src/ex/$id.c" "$dir/src/ex/"
+    cp "build/student/tests/grade/$id.c" "$dir/tests/grade/"
+done
+cp tests/runner.c tests/testlib.h "$dir/tests/"
+cp tests/grade.sh tests/handout/Makefile "$dir/"
+awk -F'\t' -v c="$slug" '$2 == c' build/exercises.txt > "$dir/exercises.txt"
+
+# --- The chapter's pages.  The student edition's .aux gives each chapter's
+#     number and title (hyperref's \newlabel{ch:slug}{{N}{PAGE}{TITLE}...})
+#     and, through zref, the absolute page where each chapter starts (the
+#     label \builds writes) and where the back matter starts.
+label() { # $1 = label: prints number<TAB>title
+    sed -n "s/^\\\\newlabel{$1}{{\\([^}]*\\)}{[^}]*}{\\(.*\\)}{chapter\\.[^}]*}{}}\$/\\1	\\2/p" "$aux" | head -1
+}
+abspage() { sed -n "s/^\\\\zref@newlabel{$1}{.*\\\\abspage{\\([0-9]*\\)}.*/\\1/p" "$aux" | head -1; }
+info=$(label "ch:$slug")
+[ -n "$info" ] || { echo "handout: no chapter ch:$slug in $aux" >&2; exit 1; }
+num=$(printf '%s' "$info" | cut -f1); title=$(printf '%s' "$info" | cut -f2)
+first=$(abspage "bvmm-ch-$num")
+last=$(abspage "bvmm-ch-$((num + 1))")
+[ -n "$last" ] || last=$(abspage bvmm-backmatter)
+[ -n "$first" ] && [ -n "$last" ] && [ "$last" -gt "$first" ] \
+    || { echo "handout: cannot find the pages of chapter $slug in $aux" >&2; exit 1; }
+last=$((last - 1))
+
+# The chapters this one builds on, directly or not (the \builds lines).
+deps=$(sh tests/chapdeps.sh closure "$slug" chapters/*.nw)
+depline=
+for d in $deps; do
+    di=$(label "ch:$d"); [ -n "$di" ] || continue
+    depline="$depline\\item Chapter $(printf '%s' "$di" | cut -f1): $(printf '%s' "$di" | cut -f2)
+"
+done
+[ -n "$depline" ] || depline="\\item none: this chapter can be read first
+"
+rows=
+while IFS="$(printf '\t')" read -r id chap diff kind t; do
+    [ "$kind" = code ] || continue
+    rows="$rows\\texttt{$id} & $t & $diff\\\\
+"
+done < "$dir/exercises.txt"
+
+cat > "$work/cover.tex" <<TEX
+\\documentclass[11pt]{article}
+\\usepackage[T1]{fontenc}\\usepackage{lmodern}\\usepackage[a4paper,margin=30mm]{geometry}
+\\usepackage[strings]{underscore}\\usepackage{booktabs}\\usepackage{pdfpages}
+\\begin{document}
+\\thispagestyle{empty}
+{\\Large\\bfseries BabyVMM, the book\\par}
+\\medskip
+{\\large Student handout: Chapter $num, $title\\par}
+\\bigskip
+This handout holds Chapter $num of the student edition of \\emph{BabyVMM},
+its code and its graded exercises. The chapter builds on these chapters of
+the book, which your instructor may hand out as well:
+\\begin{itemize}
+$depline\\end{itemize}
+\\paragraph{Graded exercises.} Each is worth its difficulty in points when
+all its graded tests pass:
+\\begin{center}
+\\begin{tabular}{llr}\\toprule
+exercise & title & points\\\\\\midrule
+$rows\\bottomrule
+\\end{tabular}
+\\end{center}
+\\paragraph{How to work.} Unpack the handout, complete the stubs in
+\\texttt{src/ex/}, and run \\texttt{make grade} (or
+\\texttt{make grade EX=}\\emph{id} for one exercise). It needs \\texttt{gcc},
+\\texttt{make} and CUnit (Debian: \\texttt{libcunit1-dev}). Every run draws
+fresh random inputs, and prints its seed: \\texttt{make grade SEED=}\\emph{n}
+repeats a run. See the \\texttt{README}.
+\\includepdf[pages={$first-$last}]{$top/build/book-student.pdf}
+\\end{document}
+TEX
+(cd "$work" && pdflatex -interaction=nonstopmode -halt-on-error cover.tex > cover.out 2>&1) \
+    || { tail -20 "$work/cover.log" >&2; echo "handout: the cover did not typeset" >&2; exit 1; }
+cp "$work/cover.pdf" "$dir/$slug.pdf"
+sed -e "s/@SLUG@/$slug/g" -e "s/@NUM@/$num/g" -e "s/@TITLE@/$title/g" tests/handout/README > "$dir/README"
+
+tar -czf "$top/$out" -C "$work" "$name"
