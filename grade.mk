@@ -61,7 +61,8 @@ _exercise-check: build/exercises.txt $(addprefix build/bin/grade/,$(EX_IDS)) $(a
 	  [ $$rc = 1 ] || { echo "exercises: $$e: the graded tests do not fail cleanly on the stub (exit $$rc; build/grade/$$e.stub.log)" >&2; bad="$$bad $$e"; }; \
 	done; \
 	if [ -n "$$bad" ]; then echo "exercises: FAILED:$$bad" >&2; exit 1; fi; \
-	echo "exercises: $$n programming exercises: graded tests pass on every solution and fail on every stub"
+	if [ $$n = 0 ]; then echo "exercises: no programming exercises to check"; \
+	else echo "exercises: $$n programming exercises: graded tests pass on every solution and fail on every stub"; fi
 
 # ---------------------------------------------------------------------------
 # Editions.  The reader's edition is build/book.pdf (the Makefile); the
@@ -102,7 +103,7 @@ build/handout-%.tar.gz: $(STUDENT_TREE) build/book-student.pdf build/exercises.t
 _handout-tar: build/handout-$(CH).tar.gz
 _handout: build/exercises.txt
 	@[ -n '$(CH)' ] || { echo "handout: say which chapter: make handout CH=slug" >&2; exit 2; }
-	@grep -q "	$(CH)	" build/exercises.txt || { echo "handout: no exercises in a chapter '$(CH)'" >&2; exit 2; }
+	@ls chapters/*-$(CH).nw > /dev/null 2>&1 || { echo "handout: no chapter '$(CH)' (the slugs: $(shell ls chapters/*.nw | sed 's|chapters/[0-9]*-||; s|\.nw$$||' | tr '\n' ' '))" >&2; exit 2; }
 	@$(MAKE) _handout-tar CH=$(CH)
 	@echo "handout: wrote build/handout-$(CH).tar.gz"
 

@@ -24,7 +24,8 @@ rm -rf "$work" && mkdir -p "$work/$name"
 dir=$work/$name
 
 ids=$(awk -F'\t' -v c="$slug" '$2 == c && $4 == "code" { print $1 }' build/exercises.txt)
-[ -n "$ids" ] || { echo "handout: chapter '$slug' has no programming exercises" >&2; exit 1; }
+# A chapter without programming exercises still makes a handout: the
+# chapter and the code to read, with nothing to grade.
 
 # --- The code: the whole library (every layer's .c and .h, student build),
 #     the chapter's stubs, its graded tests, the runner.
@@ -74,6 +75,28 @@ while IFS="$(printf '\t')" read -r id chap diff kind t; do
 "
 done < "$dir/exercises.txt"
 
+if [ -n "$rows" ]; then
+graded="\\paragraph{Graded exercises.} Each is worth its difficulty in points when
+all its graded tests pass:
+\\begin{center}
+\\begin{tabular}{llr}\\toprule
+exercise & title & points\\\\\\midrule
+$rows\\bottomrule
+\\end{tabular}
+\\end{center}
+\\paragraph{How to work.} Unpack the handout, complete the stubs in
+\\texttt{src/ex/}, and run \\texttt{make grade} (or
+\\texttt{make grade EX=}\\emph{id} for one exercise). It needs \\texttt{gcc},
+\\texttt{make} and CUnit (Debian: \\texttt{libcunit1-dev}). Every run draws
+fresh random inputs, and prints its seed: \\texttt{make grade SEED=}\\emph{n}
+repeats a run. See the \\texttt{README}.
+"
+else
+graded="\\paragraph{Exercises.} This chapter's exercises are all for pencil
+and paper; it has nothing to grade by machine. The code in \\texttt{src/} is
+there to read and to run.
+"
+fi
 cat > "$work/cover.tex" <<TEX
 \\documentclass[11pt]{article}
 \\usepackage[T1]{fontenc}\\usepackage{lmodern}\\usepackage[a4paper,margin=30mm]{geometry}
@@ -89,21 +112,7 @@ its code and its graded exercises. The chapter builds on these chapters of
 the book, which your instructor may hand out as well:
 \\begin{itemize}
 $depline\\end{itemize}
-\\paragraph{Graded exercises.} Each is worth its difficulty in points when
-all its graded tests pass:
-\\begin{center}
-\\begin{tabular}{llr}\\toprule
-exercise & title & points\\\\\\midrule
-$rows\\bottomrule
-\\end{tabular}
-\\end{center}
-\\paragraph{How to work.} Unpack the handout, complete the stubs in
-\\texttt{src/ex/}, and run \\texttt{make grade} (or
-\\texttt{make grade EX=}\\emph{id} for one exercise). It needs \\texttt{gcc},
-\\texttt{make} and CUnit (Debian: \\texttt{libcunit1-dev}). Every run draws
-fresh random inputs, and prints its seed: \\texttt{make grade SEED=}\\emph{n}
-repeats a run. See the \\texttt{README}.
-\\includepdf[pages={$first-$last}]{$top/build/book-student.pdf}
+$graded\\includepdf[pages={$first-$last}]{$top/build/book-student.pdf}
 \\end{document}
 TEX
 (cd "$work" && pdflatex -interaction=nonstopmode -halt-on-error cover.tex > cover.out 2>&1) \
