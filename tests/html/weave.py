@@ -149,6 +149,7 @@ class Weaver:
         self.figures = []         # (file stem, LaTeX body, local macros)
         self.warnings = []
         self.pages = []
+        self.name_html = {}       # chunk name -> its HTML, for names with TeX in them
 
     # Tokens: plain words that survive pandoc; replaced after it.
     def token(self, payload):
@@ -168,7 +169,33 @@ class Weaver:
         return ('' if page == here else page) + '#' + label
 
     # --- names of chunks, with [[code]] in them
+    def prepare_names(self, names, macros):
+        """Chunk names are typeset by LaTeX in the PDF, so a name may hold
+        math or macros (\\mach{PMAP}, $A$): convert all such names in one
+        pandoc run."""
+        texy = sorted(n for n in set(names) if re.search(r'[\\$]', n))
+        if not texy:
+            return
+        quotes = []
+
+        def q(m):
+            quotes.append(m.group(1))
+            return 'ZZQ%dZZ' % (len(quotes) - 1)
+        src = '\n\nZZSEPZZ\n\n'.join(re.sub(r'\[\[(.*?)\]\]', q, n) for n in texy)
+        out, err = pandoc(mathfix(macros + src), None)
+        if 'Could not convert' in err:
+            self.warnings.append('chunk names: ' + err.strip())
+        parts = re.split(r'<p>ZZSEPZZ</p>', out)
+        if len(parts) != len(texy):
+            die('chunk names: expected %d names from pandoc, got %d' % (len(texy), len(parts)))
+        for n, h in zip(texy, parts):
+            h = re.sub(r'^\s*<p>|</p>\s*$', '', h.strip())
+            h = re.sub(r'ZZQ(\d+)ZZ', lambda m: '<code>%s</code>' % esc(quotes[int(m.group(1))]), h)
+            self.name_html[n] = h
+
     def chunk_name_html(self, name):
+        if name in self.name_html:
+            return self.name_html[name]
         parts = re.split(r'\[\[(.*?)\]\]', name)
         out = []
         for i, p in enumerate(parts):
@@ -211,6 +238,7 @@ class Weaver:
         pending_ident = None
         i = 0
         in_defs = in_uses = False
+        started = False
         cur_isused = []
         while i < len(L):
             line = L[i]
@@ -286,7 +314,10 @@ class Weaver:
                 pending_ident = None
                 continue
             if line == '@nl':
-                body.append(('nl',))
+                if name is not None and not body and not started:
+                    started = True      # the end of the <<name>>= line
+                else:
+                    body.append(('nl',))
                 continue
         if label is None:
             die('a code chunk without a label in ' + str(ch.file))
@@ -801,7 +832,7 @@ def make_figures(w, out):
 def pandoc(latex, bib):
     cmd = ['pandoc', '-f', 'latex', '-t', 'html5', '--mathml', '--wrap=none',
            '--top-level-division=chapter']
-    if '\\cite' in latex:
+    if bib and '\\cite' in latex:
         cmd += ['--citeproc', '--bibliography', bib, '-M', 'link-citations=true']
     r = subprocess.run(cmd, input=latex.encode('utf-8'), stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE)
@@ -920,6 +951,7 @@ def main():
             w.warnings.append('label %s: numbered %s here but %s in the PDF' % (lb, num, auxlabels[lb][0]))
 
     make_figures(w, out)
+    w.prepare_names(list(w.chunk_name.values()) + [e['name'] for e in chunk_index], macros)
 
     # pandoc, page by page.
     bib = os.path.join(TOP, 'book/book.bib')
