@@ -52,7 +52,7 @@ class Driver:
         self.proc = subprocess.Popen([CHROMEDRIVER, '--port=%d' % self.port],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.base = 'http://127.0.0.1:%d' % self.port
-        for _ in range(100):
+        for _ in range(300):
             try:
                 self.call('GET', '/status')
                 break

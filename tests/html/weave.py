@@ -281,15 +281,15 @@ class Weaver:
             if line == '@index enduses':
                 in_uses = False
                 continue
-            if line.startswith('@index isused '):
-                cur_isused.append(line[14:])
+            if line.startswith('@index isused ') or line.startswith('@index isdefined '):
+                cur_isused.append(line.split(' ', 2)[2])
                 continue
             if line.startswith('@index defitem '):
                 defs_idx.append((line[15:], cur_isused))
                 cur_isused = []
                 continue
             if line.startswith('@index useitem '):
-                uses_idx.append((line[15:], cur_isused[0] if cur_isused else None))
+                uses_idx.append((line[15:], cur_isused))
                 cur_isused = []
                 continue
             if line.startswith('@index use '):
@@ -321,6 +321,8 @@ class Weaver:
                 continue
         if label is None:
             die('a code chunk without a label in ' + str(ch.file))
+        if name is None or name.startswith('solution '):
+            die('the solution chunk <<%s>> reached the reader\'s edition (%s)' % (name, ch.file))
         self.label_page[label] = page.name
         for b in body:
             if b[0] == 'use' and b[3]:
@@ -386,10 +388,9 @@ class Weaver:
             if uses_idx:
                 items = []
                 for nm, d in uses_idx:
-                    h = self.href(d, here) if d else None
                     s = '<code>%s</code>' % esc(nm)
-                    if h:
-                        s = '<a href="%s">%s</a> %s' % (esc(h), s, self.num(d))
+                    if d:
+                        s += ' ' + self.num_links(d, here)
                     items.append(s)
                 foot.append('Uses: ' + ', '.join(items) + '.')
             return ('<div class="chunk" id="%s">\n%s\n<pre class="code"><code>%s</code></pre>\n%s</div>'
@@ -514,6 +515,7 @@ def mathfix(s):
     s = re.sub(r'\\tbinom\s*(\{[^{}]*\}|\w)\s*(\{[^{}]*\}|\w)',
                lambda m: '{\\textstyle\\binom{%s}{%s}}' % (m.group(1).strip('{}'), m.group(2).strip('{}')), s)
     s = re.sub(r'\\hspace\*?\{[^{}]*\}', '', s)
+    s = re.sub(r'\\textcircled\{(?:\\scriptsize\s*)?([1-9])\}', lambda m: chr(0x245F + int(m.group(1))), s)
     out, i = [], 0
     for m in re.finditer(r'\\text\{', s):
         if m.start() < i:
@@ -588,7 +590,7 @@ class Rewriter:
             if cmd in ('chapter', 'section', 'subsection'):
                 _, (title,), j = args(s, j, 1, opt=True)
                 if cmd == 'chapter':
-                    num = None if star else str(self.page.number)
+                    num = None if star or not self.page.number else str(self.page.number)
                     lvl = 'chapter'
                 elif cmd == 'section':
                     if not star:
@@ -852,6 +854,21 @@ def fill_tokens(w, text):
     return text
 
 
+def fence_spacing(text):
+    """Parentheses and brackets in MathML are fences that take no space of
+    their own, as in TeX, and (texmath makes every matched pair stretchy)
+    they do not grow unless TeX said so; say both, for browsers that pad
+    and stretch them."""
+    def fix(m):
+        attrs = m.group(1)
+        if 'minsize' not in attrs:
+            attrs = attrs.replace('stretchy="true"', 'stretchy="false"')
+        if 'lspace' not in attrs:
+            attrs = ' lspace="0em" rspace="0em"' + attrs
+        return '<mo%s>%s</mo>' % (attrs, m.group(2))
+    return re.sub(r'<mo((?: [a-z]+="[^"]*")*)>([()\[\]{}|\u27e8\u27e9])</mo>', fix, text)
+
+
 def nav(pages, k):
     prev = pages[k - 1] if k > 0 else None
     nxt = pages[k + 1] if k + 1 < len(pages) else None
@@ -966,6 +983,7 @@ def main():
             if 'Could not convert TeX math' in line or 'WARNING' in line.upper():
                 problems.append('%s: %s' % (p.name, line))
         body = fill_tokens(w, body)
+        body = fence_spacing(body)
         if 'id="refs"' in body:
             body = body.replace('<div id="refs"', '<h2 class="refs">References</h2>\n<div id="refs"', 1)
         p.body = body
