@@ -229,6 +229,11 @@ def main():
             d.get(url)
             r = d.js(PAGE_SCRIPT)
             ids[name] = set(r['ids'])
+            if len(ids[name]) != len(r['ids']):
+                seen, dup = set(), set()
+                for i in r['ids']:
+                    (dup if i in seen else seen).add(i)
+                problems.append('%s: ids used twice: %s' % (name, ', '.join(sorted(dup)[:5])))
             links[name] = r['links']
             nmath += r['nmath']
             for res in r['resources'] + [s for s in r['stylesheets'] if s]:
@@ -274,6 +279,8 @@ def main():
                 if frag and frag not in ids[target]:
                     problems.append('%s: broken anchor %s#%s' % (name, target, frag))
         # One chapter page, seen: it must not be blank.
+        if SCREENSHOT_PAGE not in pages:
+            raise SystemExit('test-html: no page %s to take a screenshot of' % SCREENSHOT_PAGE)
         d.get('file://' + os.path.join(root, SCREENSHOT_PAGE))
         png = base64.b64decode(d.s('GET', '/screenshot'))
         shot = os.path.join(work, 'screenshot.png')
