@@ -510,12 +510,24 @@ def plain(tex):
 def mathfix(s):
     """Say what the book's math says in the TeX that pandoc's math reader
     (texmath) knows: \\Bigl( is \\Big(, \\tbinom is a text-style \\binom,
-    no \\hspace, and no text-mode font commands inside \\text{...}."""
+    no \\hspace, no text-mode font commands inside \\text{...}, and the
+    spacing of \\mathrel and \\mathbin spelt out."""
     s = re.sub(r'\\(Big|big|Bigg|bigg)[lr]\b', r'\\\1', s)
     s = re.sub(r'\\tbinom\s*(\{[^{}]*\}|\w)\s*(\{[^{}]*\}|\w)',
                lambda m: '{\\textstyle\\binom{%s}{%s}}' % (m.group(1).strip('{}'), m.group(2).strip('{}')), s)
     s = re.sub(r'\\hspace\*?\{[^{}]*\}', '', s)
     s = re.sub(r'\\textcircled\{(?:\\scriptsize\s*)?([1-9])\}', lambda m: chr(0x245F + int(m.group(1))), s)
+    # \\mathrel{X} and \\mathbin{X}: texmath drops the spacing of the class.
+    out, i = [], 0
+    for m in re.finditer(r'\\math(rel|bin)\{', s):
+        if m.start() < i:
+            continue
+        inner, e = braced(s, m.end() - 1)
+        sp = '\\;' if m.group(1) == 'rel' else '\\:'
+        out.append(s[i:m.start()] + '%s{%s}%s' % (sp, inner, sp))
+        i = e
+    out.append(s[i:])
+    s = ''.join(out)
     out, i = [], 0
     for m in re.finditer(r'\\text\{', s):
         if m.start() < i:
@@ -982,6 +994,10 @@ def main():
         for line in err.splitlines():
             if 'Could not convert TeX math' in line or 'WARNING' in line.upper():
                 problems.append('%s: %s' % (p.name, line))
+        # Column widths given as fractions of \\linewidth make narrow tables on
+        # a screen; let the browser lay tables out.
+        body = re.sub(r'<colgroup>.*?</colgroup>\s*', '', body, flags=re.S)
+        body = re.sub(r'<table style="width:[0-9.]+%;">', '<table>', body)
         body = fill_tokens(w, body)
         body = fence_spacing(body)
         if 'id="refs"' in body:
