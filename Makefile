@@ -54,6 +54,8 @@ help:
 	@echo 'make student    the student edition: build/book-student.pdf and the code with stubs in build/student/'
 	@echo 'make instructor the instructor edition: build/book-instructor.pdf, solutions in an appendix'
 	@echo 'make handout CH=x  build/handout-x.tar.gz: chapter x for a course (PDF, code, make grade)'
+	@echo 'make html       the web edition in build/html/ (open build/html/index.html)'
+	@echo 'make test-html  build the web edition and test it in headless Chromium'
 	@echo 'make bench      measure speed (never part of make test)'
 	@echo 'make tangle     tangle only'
 	@echo 'make deps       check for, and as root install, the Debian packages the book needs'
@@ -69,8 +71,9 @@ clean:
 
 DEB_PKGS := make gcc libc6-dev libcunit1-dev noweb pandoc latexmk \
             texlive-latex-base texlive-latex-recommended texlive-latex-extra \
-            texlive-pictures texlive-fonts-recommended lmodern poppler-utils
-DEP_CMDS := gcc notangle noweave noroots cpif pandoc latexmk pdflatex bibtex kpsewhich pdftoppm
+            texlive-pictures texlive-fonts-recommended lmodern poppler-utils \
+            python3 chromium chromium-driver
+DEP_CMDS := gcc notangle noweave noroots cpif pandoc latexmk pdflatex bibtex kpsewhich pdftoppm chromium chromedriver
 DEP_STY  := geometry.sty underscore.sty lmodern.sty comment.sty enumitem.sty mathtools.sty tikz.sty noweb.sty hyperref.sty fancyvrb.sty microtype.sty booktabs.sty
 
 deps:
@@ -80,6 +83,7 @@ deps:
 	  for s in $(DEP_STY); do kpsewhich $$s >/dev/null 2>&1 || missing="$$missing $$s"; done; fi; \
 	[ -f /usr/include/CUnit/Basic.h ] || missing="$$missing CUnit/Basic.h"; \
 	[ -x /usr/lib/noweb/markup ] || missing="$$missing /usr/lib/noweb/markup"; \
+	[ -x /usr/bin/python3 ] || missing="$$missing /usr/bin/python3"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	echo "deps: missing:$$missing"; \
 	cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEB_PKGS)"; \
