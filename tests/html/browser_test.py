@@ -67,7 +67,10 @@ class Driver:
                 'binary': CHROMIUM,
                 'args': ['--headless=new', '--no-sandbox', '--disable-gpu',
                          '--disable-dev-shm-usage', '--window-size=1100,1400',
-                         '--hide-scrollbars', '--allow-file-access-from-files'],
+                         '--hide-scrollbars', '--allow-file-access-from-files',
+                         # talk to chromedriver over a pipe, not a local
+                         # port: no dependence on how localhost resolves
+                         '--remote-debugging-pipe'],
             }}}}
         r = self.call('POST', '/session', caps)
         self.sid = r['value']['sessionId']

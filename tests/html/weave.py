@@ -641,6 +641,10 @@ class Rewriter:
                 out.append(self.nameref(name))
             elif cmd == 'chunkref':
                 _, (name,), j = args(s, j, 1)
+                # The prose may write code in a chunk's name as
+                # \texttt{a\_b} where the chunk itself says [[a_b]].
+                name = re.sub(r'\\texttt\{([^{}]*)\}',
+                              lambda m: '[[' + m.group(1).replace('\\_', '_') + ']]', name)
                 w, here = self.w, self.page.name
                 out.append(w.token(lambda name=name, here=here:
                                    w.chunk_ref_html(w.chunk_def[name], here, name) if name in w.chunk_def
