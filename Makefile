@@ -168,7 +168,7 @@ $(foreach n,$(LINKS),$(eval $(call link-rules,$(n))))
 # Each layer's object may import only what its machine grants: the chapter
 # lists it in tests/imports/LAYER.txt, and the check compares that list
 # with the object's undefined symbols.
-IMPORT_LISTS := $(filter build/tests/imports/%.txt,$(TANGLED))
+IMPORT_LISTS := $(filter-out build/tests/imports/ex/%,$(filter build/tests/imports/%.txt,$(TANGLED)))
 
 # How every test binary is run, by make test and when the book captures
 # excerpts: leaks are errors, and UBSan prints where it stopped.

@@ -12,6 +12,10 @@
 EX_C       := $(filter build/src/ex/%.c,$(SRC_C))
 EX_IDS     := $(patsubst build/src/ex/%.c,%,$(EX_C))
 LIB_SAN    := $(filter-out build/obj/san/bin/%,$(OBJ_SAN))
+# An exercise that writes code of a layer lists what its object may import
+# (tests/imports/ex/ID.txt, usually `include LAYER`); grade.sh checks it.
+EX_IMPORTS := $(filter build/tests/imports/ex/%.txt,$(TANGLED))
+GRADE_ENV   = GRADE_IMPORTS=build/tests/imports/ex GRADE_OBJS=build/obj/san/ex GRADE_IMPORTS_SH=tests/imports.sh
 cid         = $(subst -,_,$(1))
 
 # The list of exercises, for make grade and the handouts.
@@ -44,17 +48,21 @@ ex_of = $(if $(1),$(shell awk -F'\t' '$$2 == "$(1)" && $$4 == "code" { print $$1
 
 # make grade [EX=ID]: the reference build, graded like a student's.
 .PHONY: _grade _exercise-check _student _instructor _handout _handout-tar _handout-check
-_grade: build/exercises.txt $(addprefix build/bin/grade/,$(if $(EX),$(filter $(EX),$(EX_IDS)),$(EX_IDS)))
-	@sh tests/grade.sh build/exercises.txt build/bin/grade build/grade $(EX)
+_grade: build/exercises.txt $(IMPORT_LISTS) $(EX_IMPORTS) $(addprefix build/bin/grade/,$(if $(EX),$(filter $(EX),$(EX_IDS)),$(EX_IDS)))
+	@$(GRADE_ENV) sh tests/grade.sh build/exercises.txt build/bin/grade build/grade $(EX)
 
 # Part of make test: every programming exercise's graded tests pass on its
 # solution and fail (cleanly: CUnit failures, not a crash) on its stub.
-# A graded test that cannot fail is caught here.
-_exercise-check: build/exercises.txt $(addprefix build/bin/grade/,$(EX_IDS)) $(addprefix build/bin/grade-stub/,$(EX_IDS))
+# A graded test that cannot fail is caught here.  Solution and stub must
+# also import only what the exercise's list allows.
+_exercise-check: build/exercises.txt $(IMPORT_LISTS) $(EX_IMPORTS) $(addprefix build/bin/grade/,$(EX_IDS)) $(addprefix build/bin/grade-stub/,$(EX_IDS))
 	@mkdir -p build/grade
 	@n=0; bad=; \
 	for e in $(call ex_of,$(CH)); do \
 	  n=$$((n + 1)); \
+	  if [ -f build/tests/imports/ex/$$e.txt ]; then \
+	    for o in build/obj/san/ex/$$e.o build/obj/stub/ex/$$e.o; do \
+	      sh tests/imports.sh -o $$o build/tests/imports/ex/$$e.txt > /dev/null || bad="$$bad $$e"; done; fi; \
 	  rc=0; SEED='$(SEED)' $(TEST_ENV) build/bin/grade/$$e > build/grade/$$e.solution.log 2>&1 || rc=$$?; \
 	  [ $$rc = 0 ] || { echo "exercises: $$e: the graded tests fail on the solution (build/grade/$$e.solution.log)" >&2; bad="$$bad $$e"; }; \
 	  rc=0; SEED='$(SEED)' $(TEST_ENV) build/bin/grade-stub/$$e > build/grade/$$e.stub.log 2>&1 || rc=$$?; \
@@ -95,7 +103,7 @@ $(eval $(call edition-rules,instructor,instructor,Instructor\textquoteright{}s e
 # with the chapter's pages of the student edition behind a cover naming the
 # chapters it builds on, the student code tree (the library, the chapter's
 # stubs and graded tests) and a Makefile on which make grade works alone.
-HANDOUT_FILES := tests/handout.sh tests/handout/Makefile tests/handout/README tests/grade.sh tests/runner.c tests/testlib.h
+HANDOUT_FILES := tests/handout.sh tests/handout/Makefile tests/handout/README tests/grade.sh tests/imports.sh tests/runner.c tests/testlib.h
 
 build/handout-%.tar.gz: $(STUDENT_TREE) build/book-student.pdf build/exercises.txt $(HANDOUT_FILES)
 	@sh tests/handout.sh $* $@

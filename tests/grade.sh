@@ -10,6 +10,11 @@
 #   ID         grade this exercise only
 # environment: SEED as for the test runner; by default a fresh one from the
 #   clock, so that an answer hard-coded for one run fails the next.
+#   GRADE_IMPORTS, GRADE_OBJS, GRADE_IMPORTS_SH: when GRADE_IMPORTS/ID.txt
+#   exists, the exercise writes code of a layer, and its object
+#   GRADE_OBJS/ID.o must import only what that list allows (checked by
+#   the script GRADE_IMPORTS_SH, tests/imports.sh); otherwise it scores
+#   nothing, whatever its tests say.
 # An exercise scores its difficulty in points when its graded tests all
 # pass, and nothing otherwise.  Exit status: 0 with full marks, 1 while any
 # exercise is unsolved, 2 on bad usage.
@@ -35,8 +40,12 @@ while IFS="$tab" read -r id chap diff kind title; do
     [ "$kind" = code ] || continue
     [ -z "$only" ] || [ "$id" = "$only" ] || continue
     max=$((max + diff))
+    list=${GRADE_IMPORTS:+$GRADE_IMPORTS/$id.txt}
     if [ ! -x "$bindir/$id" ]; then
         result="does not build"; pts=0
+    elif [ -n "$list" ] && [ -f "$list" ] &&
+         ! sh "${GRADE_IMPORTS_SH:-tests/imports.sh}" -o "${GRADE_OBJS:-.}/$id.o" "$list" > "$logdir/$id.imports.log" 2>&1; then
+        result="calls what its machine does not grant ($logdir/$id.imports.log)"; pts=0
     elif "$bindir/$id" > "$logdir/$id.log" 2>&1; then
         result="solved"; pts=$diff
     else

@@ -7,7 +7,8 @@
 #      and make grade must exit non-zero and report less than full marks;
 #   2. copies in the reference solutions (SOLUTIONS-DIR/ID.c for each
 #      exercise of the handout) and runs make grade again: it must report
-#      full marks and exit 0.
+#      full marks and exit 0;
+#   3. (below) checks that the import check of make grade bites.
 set -eu
 tarball=${1:?usage}; sols=${2:?usage}
 tmp=$(mktemp -d)
@@ -28,4 +29,18 @@ if ! make -C "$dir" --no-print-directory grade > "$tmp/sol.out" 2>&1; then
     cat "$tmp/sol.out" >&2; echo "handout-check: $name: make grade failed with the solutions" >&2; exit 1
 fi
 grep -q '^total .*full marks' "$tmp/sol.out" || { cat "$tmp/sol.out" >&2; echo "handout-check: $name: no full marks with the solutions" >&2; exit 1; }
-echo "handout-check: $name: stubs score $(sed -n 's/^total *\([0-9]*\/[0-9]*\).*/\1/p' "$tmp/stub.out"), solutions $(sed -n 's/^total *\([0-9]*\/[0-9]*\).*/\1/p' "$tmp/sol.out")"
+# 3. an exercise whose object calls what its machine does not grant scores
+#    nothing, though its tests pass: add a call of hw_shutdown (a routine
+#    of the hardware that no layer's machine grants) to a solution.
+for list in "$dir"/imports/*.txt; do
+    id=$(basename "$list" .txt)
+    [ -f "$dir/src/ex/$id.c" ] || continue
+    printf '\nvoid hw_shutdown(void);\nvoid grade_check_reach(void);\nvoid grade_check_reach(void) { hw_shutdown(); }\n' >> "$dir/src/ex/$id.c"
+    if make -C "$dir" --no-print-directory grade EX="$id" > "$tmp/reach.out" 2>&1 ||
+       ! grep -q "^$id .*does not grant" "$tmp/reach.out"; then
+        cat "$tmp/reach.out" >&2; echo "handout-check: $name: $id reaches around its machine and is not caught" >&2; exit 1
+    fi
+    reach="; $id calling hw_shutdown scores nothing"
+    break
+done
+echo "handout-check: $name: stubs score $(sed -n 's/^total *\([0-9]*\/[0-9]*\).*/\1/p' "$tmp/stub.out"), solutions $(sed -n 's/^total *\([0-9]*\/[0-9]*\).*/\1/p' "$tmp/sol.out")${reach:-}"

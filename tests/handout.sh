@@ -11,6 +11,8 @@
 #   README, Makefile  how to work and grade; make grade works there alone
 #   exercises.txt     the chapter's exercises
 #   grade.sh          the grading script (the book's own)
+#   imports.sh,       the import check (the book's own) and the lists of
+#   imports/          what each exercise's object may import
 #   src/              the library, student build (no #line, no solutions);
 #                     src/ex/ID.c holds the stubs the student completes
 #   tests/            the runner and the chapter's graded tests
@@ -37,7 +39,15 @@ for id in $ids; do
     cp "build/student/tests/grade/$id.c" "$dir/tests/grade/"
 done
 cp tests/runner.c tests/testlib.h "$dir/tests/"
-cp tests/grade.sh tests/handout/Makefile "$dir/"
+cp tests/grade.sh tests/imports.sh tests/handout/Makefile "$dir/"
+# What each exercise that writes layer code may import, with the layers'
+# lists it includes.
+mkdir -p "$dir/imports"
+cp build/student/tests/imports/*.txt "$dir/imports/"
+for id in $ids; do
+    f=build/student/tests/imports/ex/$id.txt
+    [ ! -f "$f" ] || cp "$f" "$dir/imports/"
+done
 awk -F'\t' -v c="$slug" '$2 == c' build/exercises.txt > "$dir/exercises.txt"
 
 # --- The chapter's pages.  The student edition's .aux gives each chapter's
