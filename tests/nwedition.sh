@@ -19,12 +19,16 @@
 #   instructor  the instructor's PDF: the stubs stay in the chapters, and
 #               every solution (environment and chunk) moves to an appendix
 #               at the end of the book, in the order of the exercises.
-# Chunks are renumbered, so that the numbers stay consecutive.
+# Chunks are renumbered, so that the numbers stay consecutive.  With
+# NWEDITION_KEEPLINES=1 (the chunk lint) every line break of dropped text
+# is kept as an `@index nl`, so that line numbers counted in the output
+# still match the chapter files.
 mode=${1:?usage: nwedition.sh reference|student|instructor}
 case $mode in reference|student|instructor) ;; *)
     echo "nwedition: unknown mode '$mode'" >&2; exit 2;; esac
-exec awk -v mode="$mode" '
+exec awk -v mode="$mode" -v keep="${NWEDITION_KEEPLINES:-}" '
 function emit(line) { out[++nout] = line }
+function dropped(line) { if (keep != "" && (line == "@nl" || line == "@index nl")) emit("@index nl") }
 function renumber(line,    kind) {
     if (line ~ /^@(begin|end) (docs|code) [0-9]+$/) {
         split(line, w, " ")
@@ -51,11 +55,13 @@ END {
                     emit(l); emit("@defn exercise " id)
                     for (k = i + 2; k <= j; k++) emit(line[k])
                 } else if (mode == "instructor") {
-                    for (k = i; k <= j; k++) solcode[id] = solcode[id] line[k] "\n"
+                    for (k = i; k <= j; k++) { solcode[id] = solcode[id] line[k] "\n"; dropped(line[k]) }
+                } else {
+                    for (k = i; k <= j; k++) dropped(line[k])
                 }
                 i = j; continue
             }
-            if (name ~ /^exercise / && mode == "reference") { i = j; continue }
+            if (name ~ /^exercise / && mode == "reference") { for (k = i; k <= j; k++) dropped(line[k]); i = j; continue }
             for (k = i; k <= j; k++) emit(line[k])
             i = j; continue
         }
@@ -71,13 +77,13 @@ END {
         if (l ~ /^@text[ \t]*\\begin\{solution\}\{/) {
             id = l; sub(/^.*\\begin\{solution\}\{/, "", id); sub(/\}.*$/, "", id)
             insol = id
-            if (line[i+1] == "@nl") i++
+            if (line[i+1] == "@nl") { i++; dropped("@nl") }
             continue
         }
         if (insol != "") {
             if (l ~ /^@text[ \t]*\\end\{solution\}/) {
                 insol = ""
-                if (line[i+1] == "@nl") i++
+                if (line[i+1] == "@nl") { i++; dropped("@nl") }
                 continue
             }
             if (l ~ /^@(begin|end) docs/ || l ~ /^@file/) {
@@ -85,6 +91,7 @@ END {
                 bad = 1; insol = ""
             } else {
                 if (mode == "instructor") soltext[insol] = soltext[insol] l "\n"
+                dropped(l)
                 continue
             }
         }

@@ -21,7 +21,7 @@ MARKUP=${NOWEB_MARKUP:-/usr/lib/noweb/markup}
 here=$(dirname "$0")
 sh "$here/exercises.sh" check "$@"
 for edition in reference student; do
-"$MARKUP" "$@" | sh "$here/nwedition.sh" $edition | awk -v unused="${UNUSED_ROOTS:-}" '
+"$MARKUP" "$@" | NWEDITION_KEEPLINES=1 sh "$here/nwedition.sh" $edition | awk -v unused="${UNUSED_ROOTS:-}" '
 BEGIN {
     n = split(unused, u, "\n")
     for (i = 1; i <= n; i++) if (u[i] != "") allowed[u[i]] = 1
