@@ -4,11 +4,15 @@
 Reads the noweb markup stream of all chapters (the same front end and
 filters as the PDF: markup | autodefs.c | nwedition student | nwfilter |
 finduses | noidx -delay) and writes build/html/: one page per chapter, the
-preface, a contents page, a chunk index and an identifier index.
+preface, a contents page, a chunk index, an identifier index and the
+bibliography.
 
   documentation chunks  -> LaTeX, lightly rewritten here (labels, refs,
                            exercises, theorems, figures, excerpts), then
-                           pandoc -f latex -t html5 --mathml --citeproc
+                           pandoc -f latex -t html5 --mathml
+  citations             -> [n], numbered and ordered as in the PDF (bibtex's
+                           book.bbl and the \\bibcite numbers in book.aux),
+                           linked to the bibliography page
   code chunks           -> <pre> written here, with anchors and links from
                            noweb's @xref and @index information
   figures               -> every figure body is typeset by pdflatex with the
@@ -122,6 +126,38 @@ def read_aux(path):
     return chunkno, labels
 
 
+def read_bibcites(path):
+    """The numbers bibtex gave the cited works (\\bibcite{key}{n})."""
+    nums = {}
+    if os.path.exists(path):
+        with open(path, encoding='utf-8', errors='replace') as f:
+            for line in f:
+                m = re.match(r'\\bibcite\{([^}]*)\}\{([^}]*)\}', line)
+                if m:
+                    nums[m.group(1)] = m.group(2)
+    return nums
+
+
+def bibliography_html(bbl, macros):
+    """The PDF's bibliography (bibtex's book.bbl), in its order and with
+    its numbers, converted by pandoc in one run."""
+    text = open(bbl, encoding='utf-8', errors='replace').read()
+    items = re.findall(r'\\bibitem\{([^}]*)\}(.*?)(?=\\bibitem\{|\\end\{thebibliography\})', text, re.S)
+    if not items:
+        die('no entries in ' + bbl)
+    src = '\n\nZZSEPZZ\n\n'.join(re.sub(r'\\newblock\s*', ' ', body).strip() for _, body in items)
+    out, err = pandoc(macros + src, None)
+    parts = re.split(r'<p>ZZSEPZZ</p>', out)
+    if len(parts) != len(items):
+        die('bibliography: expected %d entries from pandoc, got %d' % (len(items), len(parts)))
+    html = ['<h1>Bibliography</h1>', '<ol class="bib">']
+    for n, ((key, _), h) in enumerate(zip(items, parts), 1):
+        h = re.sub(r'^\s*<p>|</p>\s*$', '', h.strip())
+        html.append('<li id="cite-%s"><span class="bibno">[%d]</span> %s</li>' % (esc(key), n, h))
+    html.append('</ol>')
+    return '\n'.join(html)
+
+
 # ---------------------------------------------------------------------------
 # The book's pages.
 
@@ -141,6 +177,7 @@ class Weaver:
         self.out = out
         self.chunkno = chunkno
         self.auxlabels = auxlabels
+        self.bibnum = read_bibcites(os.path.join(TOP, 'build/book/book.aux'))
         self.tokens = []          # token number -> html, or a function returning html
         self.label_page = {}      # LaTeX label or noweb label -> page name
         self.label_num = {}       # LaTeX label -> number we computed
@@ -563,6 +600,21 @@ class Rewriter:
             w.label_num[name] = num
         return w.token('<span class="label" id="%s"></span>' % esc(name))
 
+    def cite(self, keys, note):
+        """[n] or [n, m, note], numbered and linked as in the PDF's
+        bibliography (bibtex's numbers, from book.aux)."""
+        parts = []
+        for k in keys:
+            n = self.w.bibnum.get(k)
+            if n is None:
+                self.w.warnings.append('undefined reference: citation %s' % k)
+                parts.append('<span class="undef">?%s</span>' % esc(k))
+            else:
+                parts.append('<a href="bib.html#cite-%s">%s</a>' % (esc(k), esc(n)))
+        if note:
+            parts.append(esc(plain(note)))
+        return self.w.token('<span class="cite">[%s]</span>' % ', '.join(parts))
+
     def ref(self, name):
         w, here = self.w, self.page.name
 
@@ -589,7 +641,7 @@ class Rewriter:
         out = []
         i = 0
         pat = re.compile(r'\\(chapter|section|subsection|label|ref|nameref|chunkref|terminalinput|builds|'
-                         r'begin|end|qed|input)\b\*?')
+                         r'cite|begin|end|qed|input)\b\*?')
         while True:
             m = pat.search(s, i)
             if not m:
@@ -633,6 +685,9 @@ class Rewriter:
                             and self.page.sections[-1][0] == self.last_num and len(self.page.sections[-1]) == 2:
                         self.page.sections[-1] = self.page.sections[-1] + (name,)
                     out.append(self.label(name))
+            elif cmd == 'cite':
+                note, (keys,), j = args(s, j, 1, opt=True)
+                out.append(self.cite([k.strip() for k in keys.split(',')], note))
             elif cmd == 'ref':
                 _, (name,), j = args(s, j, 1)
                 out.append(self.ref(name))
@@ -951,7 +1006,8 @@ def main():
         bypage[ch.file].latex.append(ch)
     chunkpage = Page('chunks.html', 'Index of chunks', 'index')
     identpage = Page('identifiers.html', 'Index of identifiers', 'index')
-    pages += [chunkpage, identpage]
+    bibpage = Page('bib.html', 'Bibliography', 'index')
+    pages += [chunkpage, identpage, bibpage]
 
     # The LaTeX of each page, with code chunks as tokens.  A chapter's
     # own macros (\\providecommand) are seen by every later chapter in the
@@ -994,7 +1050,7 @@ def main():
             continue
         with open(os.path.join(TOP, 'build/html-work', p.name[:-5] + '.tex'), 'w', encoding='utf-8') as f:
             f.write(macros + page_tex[p.name])
-        body, err = pandoc(mathfix(macros + page_tex[p.name]), bib)
+        body, err = pandoc(mathfix(macros + page_tex[p.name]), None)
         for line in err.splitlines():
             if 'Could not convert TeX math' in line or 'WARNING' in line.upper():
                 problems.append('%s: %s' % (p.name, line))
@@ -1031,6 +1087,7 @@ def main():
         toc.append('</li>')
     toc.append('<li class="back"><a href="chunks.html">Index of chunks</a></li>')
     toc.append('<li class="back"><a href="identifiers.html">Index of identifiers</a></li>')
+    toc.append('<li class="back"><a href="bib.html">Bibliography</a></li>')
     toc.append('</ol>')
     toc.append('<p class="licence">Code under the MIT licence, prose and figures under CC BY-SA 4.0.</p>')
     contents.body = '\n'.join(toc)
@@ -1071,6 +1128,7 @@ def main():
         ii.append(s + '</li>')
     ii.append('</ul>')
     identpage.body = '\n'.join(ii)
+    bibpage.body = bibliography_html(os.path.join(TOP, 'build/book/book.bbl'), macros)
 
     for k, p in enumerate(pages):
         write_page(out, pages, k, p.body)
