@@ -217,15 +217,7 @@ _bench: $(filter build/bin/vmmbench,$(PROGS)) build/bin/testrunner-fast
 	  awk -v c=$$ch -v a=$$t0 -v b=$$t1 'BEGIN { printf "  %-8s %10.3f\n", c, b - a }'; \
 	done
 
-# The book.  All chapters are woven in one noweave call so that chunk and
-# identifier cross-references span the whole book; -autodefs must precede
-# -index.  The LaTeX run is fatal on an error, and its log is searched for
-# undefined references and citations, which LaTeX itself only warns about.
-
-build/book/chapters.tex: $(NW) build/files.mk tests/nwfilter.sh tests/nwedition.sh
-	@mkdir -p $(@D)
-	@noweave -n -delay -filter "$(EDITION) student" -autodefs c -filter "sh $(CURDIR)/tests/nwfilter.sh" -index $(NW) > $@.tmp
-	@cpif $@ < $@.tmp; rm -f $@.tmp
+# The book: its excerpts, its generated figures, and its editions.
 
 # The excerpts: what the demos print, and what tests print into
 # test_excerpt(), captured in this very build so the book cannot show stale
@@ -257,7 +249,7 @@ TEX_PATH = $(CURDIR)/book:$(CURDIR)/figures:$(CURDIR)/build/book/gen:$(CURDIR)/b
 TEX_ENV  = TEXINPUTS=$(TEX_PATH) BIBINPUTS=$(CURDIR)/book: max_print_line=200
 define latex-book
 @echo "latexmk book/book.tex into $(1) (log: $(1)/book.log)"
-@TEXINPUTS=$(CURDIR)/$(1):$(TEX_PATH) BIBINPUTS=$(CURDIR)/book: max_print_line=200 \
+@$(TEX_ENV) TEXINPUTS=$(CURDIR)/$(1):$(TEX_PATH) \
   latexmk -pdf -interaction=nonstopmode -halt-on-error -file-line-error \
    -output-directory=$(1) book/book.tex > $(1)/latexmk.out 2>&1 \
  || { grep -a -E -A5 '^[^:]*:[0-9]+:|^! ' $(1)/book.log | head -60 >&2; \
@@ -269,18 +261,34 @@ define latex-book
 @echo "book: wrote $(1).pdf ($$(pdfinfo $(1).pdf 2>/dev/null | sed -n 's/^Pages: *//p') pages)"
 endef
 
-build/book/edition.tex:
-	@mkdir -p $(@D)
-	@echo '\newcommand{\bookedition}{Reader\textquoteright{}s edition}' > $@
-
 # The chapter dependency map of the preface, drawn from the \builds{...}
 # line of every chapter.
 build/book/gen/chapter-deps.tex: $(NW) tests/chapdeps.sh
 	@mkdir -p $(@D)
 	@sh tests/chapdeps.sh tikz $(NW) > $@.tmp && mv $@.tmp $@
 
-build/book.pdf: build/book/chapters.tex build/book/edition.tex build/book/excerpts/.stamp build/book/gen/chapter-deps.tex $(GEN_FIGS) $(wildcard book/*.tex book/*.bib figures/*.tex)
-	$(call latex-book,build/book)
+# edition-rules DIR FILTER NAME: one edition of the book, woven with the
+# edition filter (tests/nwedition.sh) in mode FILTER into DIR/chapters.tex,
+# named NAME on its title page (DIR/edition.tex), typeset into DIR.pdf.
+# All chapters are woven in one noweave call so that chunk and identifier
+# cross-references span the whole book; the edition filter comes first,
+# and -autodefs must precede -index.  The LaTeX run is fatal on an error,
+# and its log is searched for undefined references and citations, which
+# LaTeX itself only warns about.
+# The reader's edition is build/book.pdf; the student's and the
+# instructor's are made by grade.mk.
+define edition-rules
+$(1)/chapters.tex: $(NW) build/files.mk tests/nwfilter.sh tests/nwedition.sh
+	@mkdir -p $$(@D)
+	@noweave -n -delay -filter "$(EDITION) $(2)" -autodefs c -filter "sh $(CURDIR)/tests/nwfilter.sh" -index $(NW) > $$@.tmp
+	@cpif $$@ < $$@.tmp; rm -f $$@.tmp
+$(1)/edition.tex:
+	@mkdir -p $$(@D)
+	@echo '\newcommand{\bookedition}{$(3)}' > $$@
+$(1).pdf: $(1)/chapters.tex $(1)/edition.tex build/book/excerpts/.stamp build/book/gen/chapter-deps.tex $(GEN_FIGS) $(wildcard book/*.tex book/*.bib figures/*.tex)
+	$$(call latex-book,$(1))
+endef
+$(eval $(call edition-rules,build/book,student,Reader\textquoteright{}s edition))
 
 _book: build/book.pdf
 

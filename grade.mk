@@ -73,30 +73,20 @@ _exercise-check: build/exercises.txt $(IMPORT_LISTS) $(EX_IMPORTS) $(addprefix b
 	else echo "exercises: $$n programming exercises: graded tests pass on every solution and fail on every stub"; fi
 
 # ---------------------------------------------------------------------------
-# Editions.  The reader's edition is build/book.pdf (the Makefile); the
-# student's and the instructor's are woven with their edition filter into
-# build/book-ED/chapters.tex and typeset from the same book/book.tex, which
-# finds its chapters.tex and edition.tex first in that directory.
+# Editions.  The reader's edition is build/book.pdf; the student's and the
+# instructor's are made by the same rules (edition-rules in the Makefile):
+# woven with their edition filter into build/book-ED/chapters.tex and
+# typeset from the same book/book.tex, which finds its chapters.tex and
+# edition.tex first in that directory.
 STUDENT_TREE := $(patsubst build/%,build/student/%,$(filter build/src/% build/tests/%,$(TANGLED)))
 
 _student: $(STUDENT_TREE) build/book-student.pdf
 	@echo "student: code in build/student/ (stubs in build/student/src/ex/), book in build/book-student.pdf"
-_instructor: build/book-instructor.pdf build/exercises.txt
+_instructor: build/book-instructor.pdf
 	@echo "instructor: solutions in the appendix of build/book-instructor.pdf; reference code in build/src/"
 
-define edition-rules
-build/book-$(1)/chapters.tex: $(NW) build/files.mk tests/nwfilter.sh tests/nwedition.sh
-	@mkdir -p $$(@D)
-	@noweave -n -delay -filter "$(EDITION) $(2)" -autodefs c -filter "sh $(CURDIR)/tests/nwfilter.sh" -index $(NW) > $$@.tmp
-	@cpif $$@ < $$@.tmp; rm -f $$@.tmp
-build/book-$(1)/edition.tex:
-	@mkdir -p $$(@D)
-	@echo '\newcommand{\bookedition}{$(3)}' > $$@
-build/book-$(1).pdf: build/book-$(1)/chapters.tex build/book-$(1)/edition.tex build/book/excerpts/.stamp build/book/gen/chapter-deps.tex $(GEN_FIGS) $(wildcard book/*.tex book/*.bib figures/*.tex)
-	$$(call latex-book,build/book-$(1))
-endef
-$(eval $(call edition-rules,student,student,Student\textquoteright{}s edition))
-$(eval $(call edition-rules,instructor,instructor,Instructor\textquoteright{}s edition))
+$(eval $(call edition-rules,build/book-student,student,Student\textquoteright{}s edition))
+$(eval $(call edition-rules,build/book-instructor,instructor,Instructor\textquoteright{}s edition))
 
 # ---------------------------------------------------------------------------
 # make handout CH=slug: build/handout-slug.tar.gz, a directory babyvmm-slug/

@@ -29,7 +29,7 @@ case $mode in reference|student|instructor) ;; *)
 exec awk -v mode="$mode" -v keep="${NWEDITION_KEEPLINES:-}" '
 function emit(line) { out[++nout] = line }
 function dropped(line) { if (keep != "" && (line == "@nl" || line == "@index nl")) emit("@index nl") }
-function renumber(line,    kind) {
+function renumber(line,    w) {
     if (line ~ /^@(begin|end) (docs|code) [0-9]+$/) {
         split(line, w, " ")
         if (w[1] == "@begin") ++chunkno

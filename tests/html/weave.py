@@ -2,7 +2,7 @@
 """tests/html/weave.py -- the back end of the HTML edition (make html).
 
 Reads the noweb markup stream of all chapters (the same front end and
-filters as the PDF: markup | autodefs.c | nwedition student | nwfilter |
+filters as the PDF: markup | nwedition student | autodefs.c | nwfilter |
 finduses | noidx -delay) and writes build/html/: one page per chapter, the
 preface, a contents page, a chunk index, an identifier index and the
 bibliography.
@@ -77,23 +77,18 @@ def read_markup(path):
             if line == '@index endindex':
                 state = None
                 continue
-            if state == 'chunks':
+            if state in ('chunks', 'index'):
+                # The chunk index (@xref chunkbegin/chunkuse/chunkdefn) and
+                # the identifier index (@index entrybegin/entryuse/entrydefn)
+                # have the same shape.
+                idx, kind = (chunk_index, 'chunk') if state == 'chunks' else (ident_index, 'entry')
                 w = line.split(' ', 3)
-                if w[1] == 'chunkbegin':
-                    chunk_index.append({'label': w[2], 'name': w[3], 'uses': [], 'defs': []})
-                elif w[1] == 'chunkuse':
-                    chunk_index[-1]['uses'].append(w[2])
-                elif w[1] == 'chunkdefn':
-                    chunk_index[-1]['defs'].append(w[2])
-                continue
-            if state == 'index':
-                w = line.split(' ', 3)
-                if w[1] == 'entrybegin':
-                    ident_index.append({'label': w[2], 'name': w[3], 'uses': [], 'defs': []})
-                elif w[1] == 'entryuse':
-                    ident_index[-1]['uses'].append(w[2])
-                elif w[1] == 'entrydefn':
-                    ident_index[-1]['defs'].append(w[2])
+                if w[1] == kind + 'begin':
+                    idx.append({'label': w[2], 'name': w[3], 'uses': [], 'defs': []})
+                elif w[1] == kind + 'use':
+                    idx[-1]['uses'].append(w[2])
+                elif w[1] == kind + 'defn':
+                    idx[-1]['defs'].append(w[2])
                 continue
             m = re.match(r'@begin (docs|code) ', line)
             if m:
