@@ -15,37 +15,56 @@ MAKEFLAGS   += --no-builtin-rules --no-print-directory
 CH   ?=
 SEED ?=
 EX   ?=
+V    ?= 0
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+# Quiet by default, in the style of the Linux kernel's build: one short line
+# per step ("  CC      build/src/mem.c"); `make V=1 ...` shows every
+# command instead.  A recipe line starts with $(call cmd,WHAT,FILE).
+ifeq ($(V),1)
+cmd =
+else
+cmd = @printf '  %-7s %s\n' '$(1)' '$(2)';
+endif
 
 CC       := gcc
 WARN     := -std=c11 -Wall -Wextra -Werror -pedantic
 INCLUDES := -Ibuild/src -Itests
 REL_CFLAGS := $(WARN) -O2 -g $(INCLUDES)
 SAN_FLAGS  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-SAN_CFLAGS := $(WARN) -O1 -g $(SAN_FLAGS) $(INCLUDES)
+SAN_CFLAGS := $(WARN) -O2 -g $(SAN_FLAGS) $(INCLUDES)
+# The optimized test build: UBSan is cheap (under 2x), ASan is not (5x to
+# 10x on the heavy checks, which copy whole machines at every step).
+FAST_CFLAGS := $(WARN) -O2 -g -fsanitize=undefined -fno-sanitize-recover=all $(INCLUDES)
 
 # Programs that `make` runs for the reader, in this order, if the chapters
 # define them.
 DEMO_PROGS := walkdemo kerneldemo
 
 .DEFAULT_GOAL := all
-.PHONY: all code demo book test lint tangle deps clean help bench html test-html grade student instructor handout
+.PHONY: all code demo book test check lint tangle deps clean help bench html test-html grade student instructor handout
 
 # ---------------------------------------------------------------------------
 # Public targets.
 
 all: deps
-	@$(MAKE) _code
+	@$(MAKE) -j$(JOBS) _code
 	@$(MAKE) _demo
-	@$(MAKE) _book
+	@$(MAKE) -j$(JOBS) _book
 
-code demo book test lint tangle bench html test-html grade student instructor handout: deps
-	@$(MAKE) _$@ CH='$(CH)' SEED='$(SEED)' EX='$(EX)'
+code demo book test check lint tangle bench html test-html grade student instructor handout: deps
+	@$(MAKE) -j$(JOBS) _$@ CH='$(CH)' SEED='$(SEED)' EX='$(EX)'
 
 help:
 	@echo 'make            install missing tools, tangle, compile, run the demo, write build/book.pdf'
-	@echo 'make test       tangle, build with ASan+UBSan, run every CUnit suite'
+	@echo 'make test       the loop, run it after every change: tangle, build, check imports,'
+	@echo '                run every CUnit suite once (heavy checks optimized, the rest'
+	@echo '                under ASan+UBSan); seconds on a built tree'
 	@echo 'make test CH=x  run the suites of chapter x only (x: the slug in chapters/NN-x.nw)'
-	@echo '                SEED=n repeats the random tests of an earlier run'
+	@echo '                SEED=n repeats the random tests of an earlier run; V=1 shows commands'
+	@echo 'make check      what CI and instructors need beyond the loop (minutes): exercise'
+	@echo '                self-checks, full marks for the reference, the student and'
+	@echo '                instructor editions, the handouts, the HTML browser test'
 	@echo 'make book       weave all chapters into build/book.pdf'
 	@echo 'make code       tangle into build/src and build/tests, compile the programs in build/bin'
 	@echo 'make demo       run the demonstration programs'
@@ -105,13 +124,24 @@ DEMOS    := $(foreach p,$(DEMO_PROGS),$(filter build/bin/$(p),$(PROGS)))
 
 # Test binaries: the main runner links every library object with every test
 # file not claimed by a .link file; each .link file makes one more binary.
+# Each is built twice: sanitized, with ASan and UBSan (build/bin/, objects
+# in build/obj/san), and optimized, with UBSan only (build/bin/fast/,
+# objects in build/obj/fast).
 LINKED_TESTS := $(foreach n,$(LINKS),$(addprefix build/tests/,$(addsuffix .c,$(LINK_TESTS_$(n)))))
 MAIN_TEST_C  := $(filter-out $(LINKED_TESTS) build/tests/grade/%,$(TEST_C))
-TEST_BINS    := build/bin/testrunner $(addprefix build/bin/test-,$(LINKS))
+TEST_KEYS    := main $(LINKS)
+bin_of        = build/bin/$(if $(2),fast/,)$(if $(filter main,$(1)),testrunner,test-$(1))
+TEST_BINS    := $(foreach k,$(TEST_KEYS),$(call bin_of,$(k)))
+FAST_BINS    := $(foreach k,$(TEST_KEYS),$(call bin_of,$(k),fast))
 # The slug of tests/test_SLUG.c; SLUG_register_suites is its entry point.
 slugs = $(patsubst test_%,%,$(basename $(notdir $(1))))
+# The chapters, by slug, in reading order; a binary's chapters are those
+# that own one of its suites (chapter pt owns the suites pt and pt_stub).
+CHAPTERS     := $(foreach f,$(NW),$(shell echo '$(notdir $(f))' | sed 's/^[0-9]*-//; s/\.nw$$//'))
+suites_of     = $(call slugs,$(if $(filter main,$(1)),$(MAIN_TEST_C),$(addsuffix .c,$(LINK_TESTS_$(1)))))
+chapters_of   = $(foreach c,$(CHAPTERS),$(if $(filter $(c) $(c)_%,$(call suites_of,$(1))),$(c)))
 
-.PHONY: _code _demo _book _test _bench
+.PHONY: _code _demo _book _test _check _bench FORCE
 _code: $(PROGS) build/lib/libbabyvmm.a
 
 _demo: $(PROGS)
@@ -121,27 +151,36 @@ _demo: $(PROGS)
 # before any compile; -MMD keeps the precise dependencies after that.
 build/obj/rel/%.o: build/src/%.c | $(SRC_H) $(TEST_H)
 	@mkdir -p $(@D)
-	$(CC) $(REL_CFLAGS) -MMD -MP -c $< -o $@
+	$(call cmd,CC,$<)$(CC) $(REL_CFLAGS) -MMD -MP -c $< -o $@
 
 build/obj/san/%.o: build/src/%.c | $(SRC_H) $(TEST_H)
 	@mkdir -p $(@D)
-	$(CC) $(SAN_CFLAGS) -MMD -MP -c $< -o $@
+	$(call cmd,CC [san],$<)$(CC) $(SAN_CFLAGS) -MMD -MP -c $< -o $@
 
 build/obj/san/tests/%.o: build/tests/%.c | $(SRC_H) $(TEST_H)
 	@mkdir -p $(@D)
-	$(CC) $(SAN_CFLAGS) -MMD -MP -c $< -o $@
+	$(call cmd,CC [san],$<)$(CC) $(SAN_CFLAGS) -MMD -MP -c $< -o $@
+
+build/obj/fast/%.o: build/src/%.c | $(SRC_H) $(TEST_H)
+	@mkdir -p $(@D)
+	$(call cmd,CC [opt],$<)$(CC) $(FAST_CFLAGS) -MMD -MP -c $< -o $@
+
+build/obj/fast/tests/%.o: build/tests/%.c | $(SRC_H) $(TEST_H)
+	@mkdir -p $(@D)
+	$(call cmd,CC [opt],$<)$(CC) $(FAST_CFLAGS) -MMD -MP -c $< -o $@
 
 build/lib/libbabyvmm.a: $(OBJ_REL)
 	@mkdir -p $(@D)
 	@rm -f $@
-	ar rcs $@ $^
+	$(call cmd,AR,$@)ar rcs $@ $^
 
 build/bin/%: build/obj/rel/bin/%.o build/lib/libbabyvmm.a
 	@mkdir -p $(@D)
-	$(CC) $(REL_CFLAGS) $< build/lib/libbabyvmm.a -o $@
+	$(call cmd,LD,$@)$(CC) $(REL_CFLAGS) $< build/lib/libbabyvmm.a -o $@
 
-# runner-NAME: the runner compiled with the list of suites of one binary.
-# $(1): binary name (main or a .link name); $(2): its test sources.
+# runner-NAME: the runner compiled with the list of suites of one binary,
+# once per build.  $(1): binary name (main or a .link name); $(2): its test
+# sources.
 define runner-rules
 build/gen/$(1)/suites.def: build/files.mk
 	@mkdir -p $$(@D)
@@ -149,72 +188,114 @@ build/gen/$(1)/suites.def: build/files.mk
 	@cpif $$@ < $$@.tmp; rm -f $$@.tmp
 build/obj/san/runner-$(1).o: tests/runner.c tests/testlib.h build/gen/$(1)/suites.def
 	@mkdir -p $$(@D)
-	$$(CC) $$(SAN_CFLAGS) -Ibuild/gen/$(1) -MMD -MP -c $$< -o $$@
+	$$(call cmd,CC [san],tests/runner.c [$(1)])$$(CC) $$(SAN_CFLAGS) -Ibuild/gen/$(1) -MMD -MP -c $$< -o $$@
+build/obj/fast/runner-$(1).o: tests/runner.c tests/testlib.h build/gen/$(1)/suites.def
+	@mkdir -p $$(@D)
+	$$(call cmd,CC [opt],tests/runner.c [$(1)])$$(CC) $$(FAST_CFLAGS) -Ibuild/gen/$(1) -MMD -MP -c $$< -o $$@
 endef
 $(eval $(call runner-rules,main,$(MAIN_TEST_C)))
 $(foreach n,$(LINKS),$(eval $(call runner-rules,$(n),$(LINK_TESTS_$(n)))))
 
-build/bin/testrunner: build/obj/san/runner-main.o $(patsubst build/tests/%.c,build/obj/san/tests/%.o,$(MAIN_TEST_C)) $(filter-out build/obj/san/bin/%,$(OBJ_SAN))
-	@mkdir -p $(@D)
-	$(CC) $(SAN_CFLAGS) $^ -lcunit -o $@
-
-define link-rules
-build/bin/test-$(1): build/obj/san/runner-$(1).o $(addprefix build/obj/san/tests/,$(addsuffix .o,$(LINK_TESTS_$(1)))) $(addprefix build/obj/san/,$(addsuffix .o,$(LINK_SRC_$(1))))
+# bin-rules KEY BUILD(san|fast) FLAGS: one test binary.
+define bin-rules
+$(call bin_of,$(1),$(filter fast,$(2))): build/obj/$(2)/runner-$(1).o \
+    $(if $(filter main,$(1)),$(patsubst build/tests/%.c,build/obj/$(2)/tests/%.o,$(MAIN_TEST_C)) $(filter-out build/obj/$(2)/bin/%,$(patsubst build/src/%.c,build/obj/$(2)/%.o,$(LIB_C))),$(addprefix build/obj/$(2)/tests/,$(addsuffix .o,$(LINK_TESTS_$(1)))) $(addprefix build/obj/$(2)/,$(addsuffix .o,$(LINK_SRC_$(1)))))
 	@mkdir -p $$(@D)
-	$$(CC) $$(SAN_CFLAGS) $$^ -lcunit -o $$@
+	$$(call cmd,LD,$$@)$$(CC) $(3) $$^ -lcunit -o $$@
 endef
-$(foreach n,$(LINKS),$(eval $(call link-rules,$(n))))
+$(foreach k,$(TEST_KEYS),$(eval $(call bin-rules,$(k),san,$$(SAN_CFLAGS))))
+$(foreach k,$(TEST_KEYS),$(eval $(call bin-rules,$(k),fast,$$(FAST_CFLAGS))))
 
 # Each layer's object may import only what its machine grants: the chapter
 # lists it in tests/imports/LAYER.txt, and the check compares that list
-# with the object's undefined symbols.
+# with the undefined symbols of the layer's object in the optimized test
+# build (UBSan's own symbols aside).
 IMPORT_LISTS := $(filter-out build/tests/imports/ex/%,$(filter build/tests/imports/%.txt,$(TANGLED)))
 
 # How every test binary is run, by make test and when the book captures
 # excerpts: leaks are errors, and UBSan prints where it stopped.
 TEST_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
 
-# Every test binary runs, even after one fails; a binary with no suites for
-# CH exits 3 and is skipped; at least one suite must have run, unless CH
-# names a chapter without tests (the introduction has none).
-_test: $(TEST_BINS) $(IMPORT_LISTS) $(patsubst build/tests/imports/%.txt,build/obj/rel/%.o,$(IMPORT_LISTS))
-	@sh tests/imports.sh build/obj/rel $(IMPORT_LISTS)
-	@ran=0; failed=; \
-	for b in $(TEST_BINS); do \
-	  [ "$$b" = build/bin/testrunner ] || echo "== $$b"; \
-	  rc=0; SEED='$(SEED)' $(TEST_ENV) $$b $(CH) || rc=$$?; \
-	  case $$rc in 0) ran=1;; 3) ;; *) ran=1; failed="$$failed $$b";; esac; \
-	done; \
-	if [ -n "$$failed" ]; then echo "test: FAILED in:$$failed" >&2; exit 1; fi; \
-	if [ $$ran = 0 ]; then \
-	  if ls chapters/*-'$(CH)'.nw >/dev/null 2>&1; then echo "test: chapter '$(CH)' has no test suites of its own"; \
-	  else echo "test: no chapter '$(CH)'" >&2; exit 1; fi; fi
-	@$(MAKE) _exercise-check CH='$(CH)' SEED='$(SEED)'
-	@$(MAKE) _handout-check CH='$(CH)'
+# make test runs every test exactly once.  A test run is one binary, on
+# the suites of one chapter, with one weight: the light tests in the
+# sanitized build (ASan and UBSan), the heavy ones (exhaustive
+# explorations, long random runs: test_heavy in tests/testlib.h) in the
+# optimized build (UBSan only).  The runs
+# are independent, so make runs them in parallel; each writes its output
+# to build/test/RUN.log and what the console shows to build/test/RUN.report,
+# and tests/testsum.sh prints the reports in reading order, with the logs'
+# ends for a run that failed, and adds them up.
+TEST_SEL     := $(if $(CH),$(filter $(CH),$(CHAPTERS)),$(CHAPTERS))
+TEST_RUNS    := $(foreach c,$(TEST_SEL),$(foreach k,$(TEST_KEYS),$(if $(filter $(c),$(call chapters_of,$(k))),$(c)~$(k)~light $(c)~$(k)~heavy)))
+TEST_REPORTS := $(addprefix build/test/,$(addsuffix .report,$(TEST_RUNS)))
+
+# run-rules CHAPTER KEY WEIGHT: one test run.  It always succeeds, so that
+# every run is done; its exit status goes into its report.
+define run-rules
+build/test/$(1)~$(2)~$(3).report: $(call bin_of,$(2),$(filter heavy,$(3))) FORCE
+	@mkdir -p $$(@D)
+	@rc=0; SEED='$(SEED)' TEST_WEIGHT=$(3) TEST_REPORT=$$@.tmp $$(TEST_ENV) $$< $(1) \
+	   > build/test/$(1)~$(2)~$(3).log 2>&1 || rc=$$$$?; \
+	 echo "#status $$$$rc build/test/$(1)~$(2)~$(3).log" >> $$@.tmp; mv $$@.tmp $$@
+endef
+$(foreach r,$(TEST_RUNS),$(eval $(call run-rules,$(word 1,$(subst ~, ,$(r))),$(word 2,$(subst ~, ,$(r))),$(word 3,$(subst ~, ,$(r))))))
+FORCE:
+
+# The import check, then the runs' reports.  A chapter without tests (the
+# introduction) passes with a note; an unknown CH is an error.
+_test: $(TEST_REPORTS) $(IMPORT_LISTS) $(patsubst build/tests/imports/%.txt,build/obj/fast/%.o,$(IMPORT_LISTS))
+	@mkdir -p build/test
+	@sh tests/imports.sh build/obj/fast $(IMPORT_LISTS) > build/test/imports.log 2>&1 \
+	  || { cat build/test/imports.log; echo "test: a layer calls what its machine does not grant" >&2; exit 1; }
+	@printf '  %-7s %s\n' IMPORTS "$(words $(IMPORT_LISTS)) layers call only what their machines grant"
+	@if [ -n '$(CH)' ] && [ -z '$(TEST_SEL)' ]; then echo "test: no chapter '$(CH)' (the slugs: $(CHAPTERS))" >&2; exit 1; fi
+	@if [ -z '$(TEST_RUNS)' ]; then echo "test: chapter '$(CH)' has no test suites of its own"; \
+	 else sh tests/testsum.sh $(TEST_REPORTS); fi
+
+# make check: what CI and an instructor need beyond the loop.  The
+# exercises' self-check (every graded test passes on its solution and fails
+# on its stub), full marks for the reference build, the student's and the
+# instructor's editions, a fresh handout of every chapter with programming
+# exercises graded on its own, the reader's book and the HTML edition in a
+# browser.
+_check:
+	@$(MAKE) _exercise-check
+	@$(MAKE) _grade SEED='$(SEED)'
+	@$(MAKE) _handout-check
+	@$(MAKE) _book _instructor
+	@$(MAKE) _test-html
+	@echo "check: passed"
 
 # The benchmark: build/bin/vmmbench, then the time the exhaustive checks
-# take, with the main runner built from the release (optimized, unsanitized)
-# objects.  Speed is measured here and only here; no test is timed.
-build/obj/rel/tests/%.o: build/tests/%.c | $(SRC_H) $(TEST_H)
-	@mkdir -p $(@D)
-	$(CC) $(REL_CFLAGS) -MMD -MP -c $< -o $@
-build/obj/rel/runner-main.o: tests/runner.c tests/testlib.h build/gen/main/suites.def
-	@mkdir -p $(@D)
-	$(CC) $(REL_CFLAGS) -Ibuild/gen/main -MMD -MP -c $< -o $@
-build/bin/testrunner-fast: build/obj/rel/runner-main.o $(patsubst build/tests/%.c,build/obj/rel/tests/%.o,$(MAIN_TEST_C)) $(filter-out build/obj/rel/bin/%,$(OBJ_REL))
-	@mkdir -p $(@D)
-	$(CC) $(REL_CFLAGS) $^ -lcunit -o $@
-
+# take, and the cost of the test loop itself, chapter by chapter, in the
+# builds make test uses.  Speed is measured here and only here; no test is
+# timed.
 BENCH_CHAPTERS := mem pt as
-_bench: $(filter build/bin/vmmbench,$(PROGS)) build/bin/testrunner-fast
+_bench: $(filter build/bin/vmmbench,$(PROGS)) $(TEST_BINS) $(FAST_BINS)
 	@if [ -x build/bin/vmmbench ]; then build/bin/vmmbench; else echo "bench: no vmmbench program yet"; fi
-	@echo; echo "exhaustive checks (optimized build, wall time)"
+	@echo; echo "exhaustive checks (make test's optimized build: -O2, UBSan; wall time)"
 	@printf '  %-8s %10s\n' layer seconds
 	@for ch in $(BENCH_CHAPTERS); do \
 	  t0=$$(date +%s.%N); \
-	  TEST_FILTER=exhaustive build/bin/testrunner-fast $$ch > build/bench-$$ch.log 2>&1 || { echo "bench: checks failed, see build/bench-$$ch.log" >&2; exit 1; }; \
+	  TEST_FILTER=exhaustive $(TEST_ENV) build/bin/fast/testrunner $$ch > build/bench-$$ch.log 2>&1 || { echo "bench: checks failed, see build/bench-$$ch.log" >&2; exit 1; }; \
 	  t1=$$(date +%s.%N); \
 	  awk -v c=$$ch -v a=$$t0 -v b=$$t1 'BEGIN { printf "  %-8s %10.3f\n", c, b - a }'; \
+	done
+	@echo; echo "the test loop's cost (make test's runs, one at a time; CPU seconds, user + system)"
+	@printf '  %-8s %10s %10s\n' chapter sanitized optimized
+	@TIMEFORMAT='%U %S'; \
+	for c in $(CHAPTERS); do \
+	  l=0; h=0; \
+	  for k in $(TEST_KEYS); do \
+	    for w in light heavy; do \
+	      if [ $$w = light ]; then b=build/bin/; else b=build/bin/fast/; fi; \
+	      if [ $$k = main ]; then b=$${b}testrunner; else b=$${b}test-$$k; fi; \
+	      s=$$( { time env TEST_WEIGHT=$$w $(TEST_ENV) $$b $$c > /dev/null 2>&1; } 2>&1 | awk '{ print $$1 + $$2 }'); \
+	      if [ $$w = light ]; then l=$$(awk -v a=$$l -v b=$$s 'BEGIN { print a + b }'); \
+	      else h=$$(awk -v a=$$h -v b=$$s 'BEGIN { print a + b }'); fi; \
+	    done; \
+	  done; \
+	  awk -v c=$$c -v l=$$l -v h=$$h 'BEGIN { printf "  %-8s %10.2f %10.2f\n", c, l, h }'; \
 	done
 
 # The book: its excerpts, its generated figures, and its editions.
@@ -222,10 +303,10 @@ _bench: $(filter build/bin/vmmbench,$(PROGS)) build/bin/testrunner-fast
 # The excerpts: what the demos print, and what tests print into
 # test_excerpt(), captured in this very build so the book cannot show stale
 # output.  The tests must pass for the book to be built.
-build/book/excerpts/.stamp: $(TEST_BINS) $(DEMOS) Makefile
+build/book/excerpts/.stamp: $(FAST_BINS) $(DEMOS) Makefile
 	@rm -rf $(@D) && mkdir -p $(@D)
 	@for p in $(DEMOS); do $$p > $(@D)/$$(basename $$p).txt; done
-	@for b in $(TEST_BINS); do \
+	@for b in $(FAST_BINS); do \
 	  TEST_EXCERPTS=$(CURDIR)/$(@D) $(TEST_ENV) $$b >> $(@D)/tests.log 2>&1 \
 	  || { echo "book: $$b failed while writing excerpts; see $(@D)/tests.log" >&2; exit 1; }; done
 	@touch $@

@@ -16,7 +16,7 @@
 # chromium-driver) are installed by make deps, like all the others.
 HTML_PY    := /usr/bin/python3
 
-NOWEB_LIB := /usr/lib/noweb
+
 
 build/html-work/markup.txt: $(NW) build/files.mk tests/nwfilter.sh tests/nwedition.sh html.mk
 	@mkdir -p $(@D)

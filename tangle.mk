@@ -55,7 +55,7 @@ TEST_C   := $(filter build/tests/%.c,$(TANGLED))
 TEST_H   := $(filter build/tests/%.h,$(TANGLED))
 
 # One tangled file.  The root's name is the path below build/.  A C file or
-# header (and nothing else) gets #line directives; notangle's exit status is
+# header (and nothing else) gets #line directives; nt's exit status is
 # checked (it is 2 on an undefined chunk), and a half-written file never
 # survives.
 #
@@ -64,19 +64,33 @@ TEST_H   := $(filter build/tests/%.h,$(TANGLED))
 # programming exercises in place of their stubs; the student tree in
 # build/student/ gets the stubs, and no #line directives, because it is
 # handed out without the chapters.
+#
+# notangle would read and filter all the chapters once per file (a tenth
+# of a second each, a hundred files); instead, the chapters' markup goes
+# through the edition filter once per edition, into build/markup/EDITION.nwm,
+# and noweb's own back end, nt, cuts each file from it (what notangle runs
+# last; notangle -L passes it -t -L).  A file whose text did not change is
+# not rewritten, so it keeps its timestamp and nothing that depends on it
+# is rebuilt; a file that did change is named on the console.
+NOWEB_LIB := /usr/lib/noweb
 EDITION = sh $(CURDIR)/tests/nwedition.sh
+build/markup/%.nwm: $(NW) build/files.mk tests/nwedition.sh
+	@mkdir -p $(@D)
+	@$(NOWEB_LIB)/markup -t $(NW) | $(EDITION) $* > $@.tmp
+	@mv $@.tmp $@
+
 define tangle-one
 @mkdir -p $(@D)
-@notangle -filter '$(EDITION) $(1)' $(if $(filter %.c %.h,$@),$(2)) -R'$(3)' $(NW) > $@.tmp || { rm -f $@.tmp; echo "tangle: notangle failed on <<$(3)>>" >&2; exit 1; }
-@cpif $@ < $@.tmp; rm -f $@.tmp
+@$(NOWEB_LIB)/nt $(if $(filter %.c %.h,$@),$(2)) -R'$(3)' < build/markup/$(1).nwm > $@.tmp || { rm -f $@.tmp; echo "tangle: nt failed on <<$(3)>>" >&2; exit 1; }
+@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; $(if $(filter 1,$(V)),:,printf '  %-7s %s\n' TANGLE $@); fi
 endef
-build/src/%: $(NW) build/files.mk tests/nwedition.sh
-	$(call tangle-one,reference,-L,$(patsubst build/%,%,$@))
-build/tests/%: $(NW) build/files.mk tests/nwedition.sh
-	$(call tangle-one,reference,-L,$(patsubst build/%,%,$@))
-build/student/src/%: $(NW) build/files.mk tests/nwedition.sh
+build/src/%: build/markup/reference.nwm
+	$(call tangle-one,reference,-t -L,$(patsubst build/%,%,$@))
+build/tests/%: build/markup/reference.nwm
+	$(call tangle-one,reference,-t -L,$(patsubst build/%,%,$@))
+build/student/src/%: build/markup/student.nwm
 	$(call tangle-one,student,,$(patsubst build/student/%,%,$@))
-build/student/tests/%: $(NW) build/files.mk tests/nwedition.sh
+build/student/tests/%: build/markup/student.nwm
 	$(call tangle-one,student,,$(patsubst build/student/%,%,$@))
 
 .PHONY: _tangle _lint

@@ -4,16 +4,24 @@
  *   With no argument, runs the suites of every chapter; with arguments, only
  *   those of the named chapters (the slug of chapters/NN-slug.nw).  A test
  *   file tests/test_SLUG_more.c belongs to chapter SLUG too.
- * environment: SEED=n fixes the seed of the random tests (default below);
- *   SEED=time takes one from the clock.  TEST_FILTER=text runs only the
- *   tests whose names contain text (make bench uses it to time the
- *   exhaustive checks).
+ * environment:
+ *   SEED=n         fixes the seed of the random tests (default below);
+ *                  SEED=time takes one from the clock.
+ *   TEST_FILTER=t  runs only the tests whose names contain t (make bench
+ *                  uses it to time the exhaustive checks).
+ *   TEST_WEIGHT=w  light: every test but the heavy ones; heavy: only those
+ *                  (see test_heavy in testlib.h); unset: all.
+ *   TEST_REPORT=f  writes the console's lines (test_report(), failures, the
+ *                  totals) to file f; the rest of the output, a line per
+ *                  test with its time, stays on stdout.  Unset: all stdout.
  * exit status: 0 when every test passed, 1 on any failure, 2 on bad usage,
- *   3 when this binary has no suites for the chapters asked for (a chapter's
- *   tests may live in another test binary; make test runs them all).
+ *   3 when this binary has no test for the chapters and weight asked for (a
+ *   chapter's tests may live in another test binary or build; make test
+ *   runs them all).
  *
  * Each chapter's tests define SLUG_register_suites(); the build lists the
  * chapters that have tests in suites.def, one SUITE(slug) line each. */
+#define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -21,7 +29,7 @@
 #include <string.h>
 #include <time.h>
 
-#include <CUnit/Basic.h>
+#include <CUnit/CUnit.h>
 
 #include "testlib.h"
 
@@ -39,11 +47,20 @@ static const struct chapter {
     { NULL, NULL }
 };
 
+#if defined(__SANITIZE_ADDRESS__)
+#define BUILD_NAME "sanitized"
+#else
+#define BUILD_NAME "optimized"
+#endif
+
 #define DEFAULT_SEED UINT64_C(20121210)
 
 static uint64_t seed;
+static FILE *report;
 
 uint64_t test_seed(void) { return seed; }
+
+FILE *test_report(void) { return report != NULL ? report : stdout; }
 
 FILE *test_excerpt(const char *name)
 {
@@ -54,6 +71,25 @@ FILE *test_excerpt(const char *name)
     FILE *f = fopen(path, "w");
     if (f == NULL) fprintf(stderr, "testrunner: cannot write excerpt %s\n", path);
     return f;
+}
+
+/* The heavy tests, marked by the chapters while they register. */
+enum { MAX_HEAVY = 256 };
+static CU_pTest heavy[MAX_HEAVY];
+static unsigned nheavy;
+
+CU_pTest test_heavy(CU_pTest t)
+{
+    if (t != NULL && nheavy < MAX_HEAVY) heavy[nheavy++] = t;
+    else if (t != NULL) fprintf(stderr, "testrunner: more than %d heavy tests\n", MAX_HEAVY);
+    return t;
+}
+
+static int is_heavy(CU_pTest t)
+{
+    for (unsigned i = 0; i < nheavy; i++)
+        if (heavy[i] == t) return 1;
+    return 0;
 }
 
 static int parse_seed(const char *s, uint64_t *out)
@@ -84,14 +120,85 @@ static int wanted(const char *slug, int argc, char **argv)
     return 0;
 }
 
-/* Deactivate every test whose name does not contain filter. */
-static void deactivate_unless(const char *filter)
+/* Deactivate every test that this run does not want: one whose name does
+ * not contain filter (if any), or whose weight is not the one asked for.
+ * Returns the number of tests left active. */
+static unsigned select_tests(const char *filter, const char *weight)
 {
-    CU_set_fail_on_inactive(CU_FALSE);     /* skipped on purpose, not an error */
-    CU_pTestRegistry reg = CU_get_registry();
-    for (CU_pSuite s = reg->pSuite; s != NULL; s = s->pNext)
+    unsigned active = 0;
+    CU_set_fail_on_inactive(CU_FALSE);     /* left to another run, not an error */
+    for (CU_pSuite s = CU_get_registry()->pSuite; s != NULL; s = s->pNext)
+        for (CU_pTest t = s->pTest; t != NULL; t = t->pNext) {
+            int keep = filter == NULL || strstr(t->pName, filter) != NULL;
+            if (strcmp(weight, "light") == 0) keep = keep && !is_heavy(t);
+            if (strcmp(weight, "heavy") == 0) keep = keep && is_heavy(t);
+            CU_set_test_active(t, keep ? CU_TRUE : CU_FALSE);
+            active += keep != 0;
+        }
+    return active;
+}
+
+/* The handlers: a line per test on stdout, with its time; failures on
+ * stdout and on the report. */
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double test_started;
+
+static void on_test_start(const CU_pTest test, const CU_pSuite suite)
+{
+    printf("  Test: %s: %s ...\n", suite->pName, test->pName);
+    fflush(stdout);
+    test_started = now();
+}
+
+static void print_failures(FILE *f, const CU_pTest test, const CU_pSuite suite,
+                           const CU_pFailureRecord failures)
+{
+    fprintf(f, "FAILED: %s: %s\n", suite->pName, test->pName);
+    for (CU_pFailureRecord r = failures; r != NULL; r = r->pNext)
+        fprintf(f, "    %s:%u: %s\n", r->strFileName != NULL ? r->strFileName : "?",
+                r->uiLineNumber, r->strCondition != NULL ? r->strCondition : "?");
+}
+
+static void on_test_complete(const CU_pTest test, const CU_pSuite suite,
+                             const CU_pFailureRecord failures)
+{
+    double t = now() - test_started;
+    if (failures == NULL) {
+        printf("  ... passed (%.2f s)\n", t);
+    } else {
+        print_failures(stdout, test, suite, failures);
+        if (report != NULL) print_failures(report, test, suite, failures);
+    }
+    fflush(stdout);
+}
+
+static void on_suite_failure(const CU_pSuite suite)
+{
+    printf("FAILED: suite %s: its set-up or clean-up failed\n", suite->pName);
+    if (report != NULL) fprintf(report, "FAILED: suite %s: its set-up or clean-up failed\n", suite->pName);
+}
+
+/* The totals of this run, as a line of the report for make test to add up
+ * with the other runs' (tests/testsum.sh): the tests and suites
+ * registered, those that ran, failed and the asserts; r is NULL when no
+ * test ran. */
+static void write_totals(const CU_RunSummary *r)
+{
+    if (report == NULL) return;
+    unsigned tests = 0, suites = 0;
+    for (CU_pSuite s = CU_get_registry()->pSuite; s != NULL; s = s->pNext, suites++)
         for (CU_pTest t = s->pTest; t != NULL; t = t->pNext)
-            if (strstr(t->pName, filter) == NULL) CU_set_test_active(t, CU_FALSE);
+            tests++;
+    fprintf(report, "#totals build=%s seed=%" PRIu64 " suites=%u tests=%u ran=%u failed=%u"
+            " sfailed=%u asserts=%u afailed=%u seconds=%.3f\n", BUILD_NAME, seed, suites, tests,
+            r ? r->nTestsRun : 0, r ? r->nTestsFailed : 0, r ? r->nSuitesFailed : 0,
+            r ? r->nAsserts : 0, r ? r->nAssertsFailed : 0, r ? r->ElapsedTime : 0.0);
 }
 
 int main(int argc, char **argv)
@@ -100,16 +207,32 @@ int main(int argc, char **argv)
         fprintf(stderr, "testrunner: SEED must be a number or 'time', not '%s'\n", getenv("SEED"));
         return 2;
     }
+    const char *weight = getenv("TEST_WEIGHT");
+    if (weight == NULL || *weight == '\0') weight = "all";
+    if (strcmp(weight, "all") != 0 && strcmp(weight, "light") != 0 && strcmp(weight, "heavy") != 0) {
+        fprintf(stderr, "testrunner: TEST_WEIGHT must be light, heavy or all, not '%s'\n", weight);
+        return 2;
+    }
+    const char *filter = getenv("TEST_FILTER");
+    if (filter != NULL && *filter == '\0') filter = NULL;
+    const char *report_path = getenv("TEST_REPORT");
+    if (report_path != NULL && *report_path != '\0') {
+        if ((report = fopen(report_path, "w")) == NULL) {
+            fprintf(stderr, "testrunner: cannot write %s: %s\n", report_path, strerror(errno));
+            return 2;
+        }
+        setvbuf(report, NULL, _IOLBF, 0);
+    }
+
     int any = 0;
     for (const struct chapter *c = chapters; c->slug != NULL; c++)
         any |= wanted(c->slug, argc, argv);
     if (!any) {
-        fprintf(stderr, "%s: no suites here for:", argv[0]);
-        for (int i = 1; i < argc; i++) fprintf(stderr, " %s", argv[i]);
-        fprintf(stderr, "; suites here:");
-        for (const struct chapter *c = chapters; c->slug != NULL; c++)
-            fprintf(stderr, " %s", c->slug);
-        fprintf(stderr, "\n");
+        printf("%s: no suites here for:", argv[0]);
+        for (int i = 1; i < argc; i++) printf(" %s", argv[i]);
+        printf("; suites here:");
+        for (const struct chapter *c = chapters; c->slug != NULL; c++) printf(" %s", c->slug);
+        printf("\n");
         return 3;
     }
 
@@ -124,20 +247,32 @@ int main(int argc, char **argv)
         CU_cleanup_registry();
         return 1;
     }
+    if (select_tests(filter, weight) == 0) {
+        printf("%s: no %s tests here for these chapters\n", argv[0], weight);
+        write_totals(NULL);
+        CU_cleanup_registry();
+        if (report != NULL) fclose(report);
+        return 3;
+    }
 
-    const char *filter = getenv("TEST_FILTER");
-    if (filter != NULL && *filter != '\0') deactivate_unless(filter);
-
-    printf("seed: %" PRIu64 " (make test SEED=%" PRIu64 " repeats this run)\n", seed, seed);
+    printf("seed: %" PRIu64 " (SEED=%" PRIu64 " repeats this run); %s build, %s tests\n",
+           seed, seed, BUILD_NAME, weight);
     fflush(stdout);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned failures = CU_get_number_of_failures() + CU_get_number_of_tests_failed()
-                      + CU_get_number_of_suites_failed();
-    unsigned ran = CU_get_number_of_tests_run();
+    CU_set_test_start_handler(on_test_start);
+    CU_set_test_complete_handler(on_test_complete);
+    CU_set_suite_init_failure_handler(on_suite_failure);
+    CU_set_suite_cleanup_failure_handler(on_suite_failure);
+    CU_run_all_tests();
+
     int err = CU_get_error() != CUE_SUCCESS;
-    CU_cleanup_registry();
+    const CU_RunSummary *r = CU_get_run_summary();
+    unsigned failures = r->nTestsFailed + r->nSuitesFailed + r->nAssertsFailed;
     printf("\n");
+    CU_print_run_results(stdout);
+    write_totals(r);
+    unsigned ran = r->nTestsRun;
+    CU_cleanup_registry();
+    if (report != NULL) fclose(report);
     if (err) { fprintf(stderr, "testrunner: CUnit error\n"); return 1; }
     if (ran == 0) { fprintf(stderr, "testrunner: no test ran\n"); return 1; }
     return failures == 0 ? 0 : 1;
