@@ -25,7 +25,7 @@ build/exercises.txt: $(NW) tests/exercises.sh
 
 build/obj/stub/ex/%.o: build/student/src/ex/%.c | $(SRC_H) $(TEST_H)
 	@mkdir -p $(@D)
-	$(CC) $(SAN_CFLAGS) -MMD -MP -c $< -o $@
+	$(call cmd,CC [san],$<)$(CC) $(SAN_CFLAGS) -MMD -MP -c $< -o $@
 
 define grade-rules
 build/gen/grade-$(1)/suites.def:
@@ -33,13 +33,13 @@ build/gen/grade-$(1)/suites.def:
 	@echo 'SUITE(grade_$(call cid,$(1)))' > $$@
 build/obj/san/runner-grade-$(1).o: tests/runner.c tests/testlib.h build/gen/grade-$(1)/suites.def
 	@mkdir -p $$(@D)
-	$$(CC) $$(SAN_CFLAGS) -Ibuild/gen/grade-$(1) -c $$< -o $$@
+	$$(call cmd,CC [san],tests/runner.c [grade $(1)])$$(CC) $$(SAN_CFLAGS) -Ibuild/gen/grade-$(1) -c $$< -o $$@
 build/bin/grade/$(1): build/obj/san/runner-grade-$(1).o build/obj/san/tests/grade/$(1).o build/obj/san/ex/$(1).o $(LIB_SAN)
 	@mkdir -p $$(@D)
-	$$(CC) $$(SAN_CFLAGS) $$^ -lcunit -o $$@
+	$$(call cmd,LD,$$@)$$(CC) $$(SAN_CFLAGS) $$^ -lcunit -o $$@
 build/bin/grade-stub/$(1): build/obj/san/runner-grade-$(1).o build/obj/san/tests/grade/$(1).o build/obj/stub/ex/$(1).o $(LIB_SAN)
 	@mkdir -p $$(@D)
-	$$(CC) $$(SAN_CFLAGS) $$^ -lcunit -o $$@
+	$$(call cmd,LD,$$@)$$(CC) $$(SAN_CFLAGS) $$^ -lcunit -o $$@
 endef
 $(foreach e,$(EX_IDS),$(eval $(call grade-rules,$(e))))
 
@@ -51,22 +51,33 @@ ex_of = $(if $(1),$(shell awk -F'\t' '$$2 == "$(1)" && $$4 == "code" { print $$1
 _grade: build/exercises.txt $(IMPORT_LISTS) $(EX_IMPORTS) $(addprefix build/bin/grade/,$(if $(EX),$(filter $(EX),$(EX_IDS)),$(EX_IDS)))
 	@$(GRADE_ENV) sh tests/grade.sh build/exercises.txt build/bin/grade build/grade $(EX)
 
-# Part of make test: every programming exercise's graded tests pass on its
+# Part of make check: every programming exercise's graded tests pass on its
 # solution and fail (cleanly: CUnit failures, not a crash) on its stub.
 # A graded test that cannot fail is caught here.  Solution and stub must
-# also import only what the exercise's list allows.
-_exercise-check: build/exercises.txt $(IMPORT_LISTS) $(EX_IMPORTS) $(addprefix build/bin/grade/,$(EX_IDS)) $(addprefix build/bin/grade-stub/,$(EX_IDS))
-	@mkdir -p build/grade
+# also import only what the exercise's list allows.  Each exercise is
+# checked by a target of its own, so that make runs them in parallel; the
+# target's file holds what went wrong, empty when nothing did.
+define excheck-rules
+build/grade/$(1).check: build/bin/grade/$(1) build/bin/grade-stub/$(1) $(IMPORT_LISTS) $(EX_IMPORTS) FORCE
+	@mkdir -p $$(@D)
+	@bad=; \
+	if [ -f build/tests/imports/ex/$(1).txt ]; then \
+	  for o in build/obj/san/ex/$(1).o build/obj/stub/ex/$(1).o; do \
+	    sh tests/imports.sh -o $$$$o build/tests/imports/ex/$(1).txt > /dev/null 2>&1 \
+	      || bad="$$$$bad; $$$$o calls what its machine does not grant"; done; fi; \
+	rc=0; SEED='$(SEED)' $$(TEST_ENV) build/bin/grade/$(1) > build/grade/$(1).solution.log 2>&1 || rc=$$$$?; \
+	[ $$$$rc = 0 ] || bad="$$$$bad; the graded tests fail on the solution (build/grade/$(1).solution.log)"; \
+	rc=0; SEED='$(SEED)' $$(TEST_ENV) build/bin/grade-stub/$(1) > build/grade/$(1).stub.log 2>&1 || rc=$$$$?; \
+	[ $$$$rc = 1 ] || bad="$$$$bad; the graded tests do not fail cleanly on the stub (exit $$$$rc; build/grade/$(1).stub.log)"; \
+	printf '%s' "$$$$bad" > $$@
+endef
+$(foreach e,$(EX_IDS),$(eval $(call excheck-rules,$(e))))
+
+_exercise-check: build/exercises.txt $(addprefix build/grade/,$(addsuffix .check,$(call ex_of,$(CH))))
 	@n=0; bad=; \
 	for e in $(call ex_of,$(CH)); do \
 	  n=$$((n + 1)); \
-	  if [ -f build/tests/imports/ex/$$e.txt ]; then \
-	    for o in build/obj/san/ex/$$e.o build/obj/stub/ex/$$e.o; do \
-	      sh tests/imports.sh -o $$o build/tests/imports/ex/$$e.txt > /dev/null || bad="$$bad $$e"; done; fi; \
-	  rc=0; SEED='$(SEED)' $(TEST_ENV) build/bin/grade/$$e > build/grade/$$e.solution.log 2>&1 || rc=$$?; \
-	  [ $$rc = 0 ] || { echo "exercises: $$e: the graded tests fail on the solution (build/grade/$$e.solution.log)" >&2; bad="$$bad $$e"; }; \
-	  rc=0; SEED='$(SEED)' $(TEST_ENV) build/bin/grade-stub/$$e > build/grade/$$e.stub.log 2>&1 || rc=$$?; \
-	  [ $$rc = 1 ] || { echo "exercises: $$e: the graded tests do not fail cleanly on the stub (exit $$rc; build/grade/$$e.stub.log)" >&2; bad="$$bad $$e"; }; \
+	  if [ -s build/grade/$$e.check ]; then echo "exercises: $$e$$(cat build/grade/$$e.check)" >&2; bad="$$bad $$e"; fi; \
 	done; \
 	if [ -n "$$bad" ]; then echo "exercises: FAILED:$$bad" >&2; exit 1; fi; \
 	if [ $$n = 0 ]; then echo "exercises: no programming exercises to check"; \
