@@ -324,8 +324,9 @@ build/book/gen/%.tex: build/tests/figures/%.sim build/bin/vmmsim
 
 # latex-book DIR: typeset book/book.tex into DIR, where the edition's
 # chapters.tex and edition.tex are (found first), and copy DIR/book.pdf to
-# DIR.pdf.  Figures, excerpts and generated figures are shared by all
-# editions.
+# DIR.pdf; tests/printcheck.sh then fails it if code prints other than
+# typed (-- as a dash, curly quotes).  Figures, excerpts and generated
+# figures are shared by all editions.
 TEX_PATH = $(CURDIR)/book:$(CURDIR)/figures:$(CURDIR)/build/book/gen:$(CURDIR)/build/book/excerpts:
 TEX_ENV  = TEXINPUTS=$(TEX_PATH) BIBINPUTS=$(CURDIR)/book: max_print_line=200
 define latex-book
@@ -339,6 +340,7 @@ define latex-book
      $(1)/book.log $(1)/book.blg >&2; then \
    echo "book: undefined references or citations (above)" >&2; exit 1; fi
 @cp $(1)/book.pdf $(1).pdf
+@sh tests/printcheck.sh $(1)
 @echo "book: wrote $(1).pdf ($$(pdfinfo $(1).pdf 2>/dev/null | sed -n 's/^Pages: *//p') pages)"
 endef
 
