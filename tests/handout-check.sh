@@ -8,7 +8,9 @@
 #   2. copies in the reference solutions (SOLUTIONS-DIR/ID.c for each
 #      exercise of the handout) and runs make grade again: it must report
 #      full marks and exit 0;
-#   3. (below) checks that the import check of make grade bites.
+#   3. (below) checks that a solved exercise that stops compiling scores
+#      0, "does not build", and
+#   4. that the import check of make grade bites.
 set -eu
 tarball=${1:?usage}; sols=${2:?usage}
 tmp=$(mktemp -d)
@@ -29,7 +31,21 @@ if ! make -C "$dir" --no-print-directory grade > "$tmp/sol.out" 2>&1; then
     cat "$tmp/sol.out" >&2; echo "handout-check: $name: make grade failed with the solutions" >&2; exit 1
 fi
 grep -q '^total .*full marks' "$tmp/sol.out" || { cat "$tmp/sol.out" >&2; echo "handout-check: $name: no full marks with the solutions" >&2; exit 1; }
-# 3. an exercise whose object calls what its machine does not grant scores
+# 3. a solved exercise that stops compiling scores nothing, "does not
+#    build": the binary graded before is not run again.
+for f in "$dir"/src/ex/*.c; do
+    id=$(basename "$f" .c)
+    cp "$f" "$tmp/saved.c"
+    printf '\nthis does not compile\n' >> "$f"
+    if make -C "$dir" --no-print-directory grade EX="$id" > "$tmp/broken.out" 2>&1 ||
+       ! grep -q "^$id .* 0/.*does not build" "$tmp/broken.out"; then
+        cat "$tmp/broken.out" >&2; echo "handout-check: $name: $id does not compile, and is not scored 0 as not building" >&2; exit 1
+    fi
+    cp "$tmp/saved.c" "$f"
+    stale="; $id, made not to compile, scores 0 (does not build)"
+    break
+done
+# 4. an exercise whose object calls what its machine does not grant scores
 #    nothing, though its tests pass: add a call of hw_shutdown (a routine
 #    of the hardware that no layer's machine grants) to a solution.
 for list in "$dir"/imports/*.txt; do
@@ -43,4 +59,4 @@ for list in "$dir"/imports/*.txt; do
     reach="; $id calling hw_shutdown scores nothing"
     break
 done
-echo "handout-check: $name: stubs score $(sed -n 's/^total *\([0-9]*\/[0-9]*\).*/\1/p' "$tmp/stub.out"), solutions $(sed -n 's/^total *\([0-9]*\/[0-9]*\).*/\1/p' "$tmp/sol.out")${reach:-}"
+echo "handout-check: $name: stubs score $(sed -n 's/^total *\([0-9]*\/[0-9]*\).*/\1/p' "$tmp/stub.out"), solutions $(sed -n 's/^total *\([0-9]*\/[0-9]*\).*/\1/p' "$tmp/sol.out")${stale:-}${reach:-}"
