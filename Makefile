@@ -249,7 +249,7 @@ _test: $(TEST_REPORTS) $(IMPORT_LISTS) $(patsubst build/tests/imports/%.txt,buil
 	  || { cat build/test/imports.log; echo "test: a layer calls what its machine does not grant" >&2; exit 1; }
 	@printf '  %-7s %s\n' IMPORTS "$(words $(IMPORT_LISTS)) layers call only what their machines grant"
 	@if [ -n '$(CH)' ] && [ -z '$(TEST_SEL)' ]; then echo "test: no chapter '$(CH)' (the slugs: $(CHAPTERS))" >&2; exit 1; fi
-	@if [ -z '$(TEST_RUNS)' ]; then echo "test: chapter '$(CH)' has no test suites of its own"; \
+	@if [ -z '$(strip $(TEST_RUNS))' ]; then echo "test: chapter '$(CH)' has no test suites of its own"; \
 	 else sh tests/testsum.sh $(TEST_REPORTS); fi
 
 # make check: what CI and an instructor need beyond the loop.  The
