@@ -116,7 +116,7 @@ deps:
 ifneq ($(filter _%,$(MAKECMDGOALS)),)
 include tangle.mk
 
-LIB_C    := $(filter-out build/src/stub/% build/src/ex/%,$(SRC_C))
+LIB_C    := $(filter-out build/src/stub/% build/src/ex/% build/src/decoy/%,$(SRC_C))
 OBJ_REL  := $(patsubst build/src/%.c,build/obj/rel/%.o,$(LIB_C))
 OBJ_SAN  := $(patsubst build/src/%.c,build/obj/san/%.o,$(LIB_C))
 PROGS    := $(patsubst build/src/bin/%.c,build/bin/%,$(PROG_C))
@@ -254,12 +254,14 @@ _test: $(TEST_REPORTS) $(IMPORT_LISTS) $(patsubst build/tests/imports/%.txt,buil
 
 # make check: what CI and an instructor need beyond the loop.  The
 # exercises' self-check (every graded test passes on its solution and fails
-# on its stub), full marks for the reference build, the student's and the
+# on its stub), the decoys (wrong answers the graders must give nothing),
+# full marks for the reference build, the student's and the
 # instructor's editions, a fresh handout of every chapter with programming
 # exercises graded on its own, the reader's book and the HTML edition in a
 # browser.
 _check:
 	@$(MAKE) _exercise-check
+	@$(MAKE) _decoys
 	@$(MAKE) _grade SEED='$(SEED)'
 	@$(MAKE) _handout-check
 	@$(MAKE) _book _instructor

@@ -84,6 +84,34 @@ _exercise-check: build/exercises.txt $(addprefix build/grade/,$(addsuffix .check
 	else echo "exercises: $$n programming exercises: graded tests pass on every solution and fail on every stub"; fi
 
 # ---------------------------------------------------------------------------
+# Decoys: wrong answers, of the kinds a grader can be fooled by, that the
+# graders must give nothing.  A decoy of exercise ID is a root
+# src/decoy/ID/NAME.c in the chapter, a whole answer like src/ex/ID.c,
+# whose first line says which kind of hole it tries (/* decoy, class N:
+# ... */, the classes of tests/decoys.sh).  It is linked with the
+# exercise's graded tests like a solution, and it must score nothing:
+# either its graded tests fail, or its object calls what the exercise's
+# import list does not allow.  make check prints the table.
+DECOY_C   := $(filter build/src/decoy/%.c,$(SRC_C))
+DECOYS    := $(patsubst build/src/decoy/%.c,%,$(DECOY_C))
+decoy_ex   = $(firstword $(subst /, ,$(1)))
+
+define decoy-rules
+build/bin/decoy/$(1): build/obj/san/runner-grade-$(call decoy_ex,$(1)).o build/obj/san/tests/grade/$(call decoy_ex,$(1)).o build/obj/san/decoy/$(1).o $(LIB_SAN)
+	@mkdir -p $$(@D)
+	$$(call cmd,LD,$$@)$$(CC) $$(SAN_CFLAGS) $$^ -lcunit -o $$@
+build/grade/decoy/$(1).result: build/bin/decoy/$(1) $(EX_IMPORTS) $(IMPORT_LISTS) FORCE
+	@mkdir -p $$(@D)
+	@SEED='$(SEED)' $$(TEST_ENV) sh tests/decoys.sh run $(1) build/src/decoy/$(1).c \
+	   build/bin/decoy/$(1) build/obj/san/decoy/$(1).o build/tests/imports/ex/$(call decoy_ex,$(1)).txt > $$@
+endef
+$(foreach d,$(DECOYS),$(eval $(call decoy-rules,$(d))))
+
+.PHONY: _decoys
+_decoys: build/exercises.txt $(addprefix build/grade/decoy/,$(addsuffix .result,$(DECOYS)))
+	@sh tests/decoys.sh table build/exercises.txt build/grade/decoy $(DECOYS)
+
+# ---------------------------------------------------------------------------
 # Editions.  The reader's edition is build/book.pdf; the student's and the
 # instructor's are made by the same rules (edition-rules in the Makefile):
 # woven with their edition filter into build/book-ED/chapters.tex and
