@@ -28,7 +28,7 @@ SAN_CFLAGS := $(WARN) -O1 -g $(SAN_FLAGS) $(INCLUDES)
 DEMO_PROGS := walkdemo kerneldemo
 
 .DEFAULT_GOAL := all
-.PHONY: all code demo book test lint tangle deps clean help bench html test-html grade student instructor handout
+.PHONY: all code demo book test lint tangle deps clean help bench html test-html grade student instructor handout prove
 
 # ---------------------------------------------------------------------------
 # Public targets.
@@ -38,7 +38,7 @@ all: deps
 	@$(MAKE) _demo
 	@$(MAKE) _book
 
-code demo book test lint tangle bench html test-html grade student instructor handout: deps
+code demo book test lint tangle bench html test-html grade student instructor handout prove: deps
 	@$(MAKE) _$@ CH='$(CH)' SEED='$(SEED)' EX='$(EX)'
 
 help:
@@ -57,6 +57,7 @@ help:
 	@echo 'make html       the web edition in build/html/ (open build/html/index.html)'
 	@echo 'make test-html  build the web edition and test it in headless Chromium'
 	@echo 'make bench      measure speed (never part of make test)'
+	@echo 'make prove      prove the layers C against their ACSL contracts with Frama-C/WP (installs it as root)'
 	@echo 'make tangle     tangle only'
 	@echo 'make deps       check for, and as root install, the Debian packages the book needs'
 	@echo 'make clean      remove build/'
@@ -295,6 +296,7 @@ _book: build/book.pdf
 # Exercises, grading, editions and handouts; the HTML edition.
 include grade.mk
 -include html.mk
+-include prove.mk
 
 -include $(shell find build/obj -name '*.d' 2>/dev/null)
 endif
