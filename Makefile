@@ -42,7 +42,7 @@ FAST_CFLAGS := $(WARN) -O2 -g -fsanitize=undefined -fno-sanitize-recover=all $(I
 DEMO_PROGS := walkdemo kerneldemo
 
 .DEFAULT_GOAL := all
-.PHONY: all code demo book test check lint tangle deps clean help bench html test-html grade student instructor handout
+.PHONY: all code demo book test check lint tangle deps clean help bench html test-html grade student instructor handout prove
 
 # ---------------------------------------------------------------------------
 # Public targets.
@@ -52,7 +52,7 @@ all: deps
 	@$(MAKE) _demo
 	@$(MAKE) -j$(JOBS) _book
 
-code demo book test check lint tangle bench html test-html grade student instructor handout: deps
+code demo book test check lint tangle bench html test-html grade student instructor handout prove: deps
 	@$(MAKE) -j$(JOBS) _$@ CH='$(CH)' SEED='$(SEED)' EX='$(EX)'
 
 help:
@@ -76,6 +76,7 @@ help:
 	@echo 'make html       the web edition in build/html/ (open build/html/index.html)'
 	@echo 'make test-html  build the web edition and test it in headless Chromium'
 	@echo 'make bench      measure speed (never part of make test)'
+	@echo 'make prove      prove the layers C against their ACSL contracts with Frama-C/WP (installs it as root)'
 	@echo 'make tangle     tangle only'
 	@echo 'make deps       check for, and as root install, the Debian packages the book needs'
 	@echo 'make clean      remove build/'
@@ -258,7 +259,7 @@ _test: $(TEST_REPORTS) $(IMPORT_LISTS) $(patsubst build/tests/imports/%.txt,buil
 # full marks for the reference build, the student's and the
 # instructor's editions, a fresh handout of every chapter with programming
 # exercises graded on its own, the reader's book and the HTML edition in a
-# browser.
+# browser, and the proofs of make prove.
 _check:
 	@$(MAKE) _exercise-check
 	@$(MAKE) _decoys
@@ -266,6 +267,7 @@ _check:
 	@$(MAKE) _handout-check
 	@$(MAKE) _book _instructor
 	@$(MAKE) _test-html
+	@$(MAKE) _prove
 	@echo "check: passed"
 
 # The benchmark: build/bin/vmmbench, then the time the exhaustive checks
@@ -380,6 +382,7 @@ _book: build/book.pdf
 # Exercises, grading, editions and handouts; the HTML edition.
 include grade.mk
 -include html.mk
+-include prove.mk
 
 -include $(shell find build/obj -name '*.d' 2>/dev/null)
 endif

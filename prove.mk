@@ -1,0 +1,128 @@
+# prove.mk -- `make prove`: Frama-C/WP on the layers' tangled C and their
+# ACSL contracts.  Included by the Makefile's inner section (it needs the
+# tangle rules of tangle.mk).
+#
+# For every layer below, every function that the layer's chapter defines in
+# the layer's C files is proved with WP, one function per Frama-C run, so
+# that the time of each is its own; the lemmas are proved in a run of their
+# own.  Run-time errors are goals (-wp-rte), and so is every wrap-around of
+# unsigned arithmetic (-warn-unsigned-overflow, -warn-unsigned-downcast),
+# which C allows but this code never intends.  The table printed at the end
+# has, per function, the goals and how many were proved, and the wall time;
+# any goal not proved fails the target, with the failed goals listed and the
+# full log kept in build/prove/LAYER/FUNCTION.log.  Functions the files get
+# from another chapter's header (the inline helpers of hw.h) are listed as
+# not proved here.
+#
+# Provers: Z3 and CVC4 through Why3 (Debian 12 has no Alt-Ergo), each goal
+# given to both; neither alone proves them all.  Their configuration is
+# detected into build/prove/why3.conf, never into $HOME.  The timeout per
+# goal and prover is generous: the hardest goal takes well under a second,
+# so a loaded machine does not turn a proof into a timeout.  No cache: every
+# run proves everything again.
+
+PROVE_PKGS := frama-c-base why3 z3 cvc4
+PROVE_CMDS := frama-c why3 z3 cvc4
+
+# The layers, and the tangled C files of each.
+PROVE_LAYERS  := mem
+PROVE_SRC_mem := build/src/mem.c build/src/mem_layout.c
+
+PROVE_DIR     := build/prove
+WHY3_CONF     := $(PROVE_DIR)/why3.conf
+PROVE_TIMEOUT := 30
+PROVE_PAR     := 2
+PROVERS       := z3,cvc4
+FRAMAC        := frama-c -cpp-extra-args=-Ibuild/src
+WP_OPTS       := -warn-unsigned-overflow -warn-unsigned-downcast \
+                 -wp -wp-rte -wp-prover $(PROVERS) -wp-timeout $(PROVE_TIMEOUT) \
+                 -wp-par $(PROVE_PAR) -wp-cache none
+PROVE_ENV     := WHY3CONFIG=$(CURDIR)/$(WHY3_CONF)
+
+.PHONY: _prove _prove-deps
+
+# The tools, installed the way `make deps` installs the book's.
+_prove-deps:
+	@missing=; \
+	for c in $(PROVE_CMDS); do command -v $$c >/dev/null 2>&1 || missing="$$missing $$c"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	echo "prove: missing:$$missing"; \
+	cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(PROVE_PKGS)"; \
+	if [ "$$(id -u)" -ne 0 ]; then echo "prove: run as root:  $$cmd"; exit 1; fi; \
+	echo "prove: installing with apt-get"; \
+	apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(PROVE_PKGS)
+
+# Why3 finds the provers once; WP reads the file named by WHY3CONFIG.
+$(WHY3_CONF): prove.mk | _prove-deps
+	@mkdir -p $(@D)
+	@why3 config detect -C $@.tmp > $@.log 2>&1 || { cat $@.log >&2; rm -f $@.tmp; exit 1; }
+	@for p in Z3 CVC4; do grep -q "name = \"$$p\"" $@.tmp \
+	  || { echo "prove: why3 did not find $$p (see $@.log)" >&2; rm -f $@.tmp; exit 1; }; done
+	@mv $@.tmp $@
+
+# prove-layer LAYER: prove the layer's functions, write the table's rows to
+# build/prove/LAYER/table.txt, the functions that failed to .../failed, the
+# assumed contracts to .../assumed.txt.  The layer's functions are those
+# whose definitions Frama-C places in the chapter of the layer's first file
+# (the #line directives of the tangled C name the chapter).
+define prove-layer
+@mkdir -p $(PROVE_DIR)/$(1)
+@rm -f $(PROVE_DIR)/$(1)/*.log $(PROVE_DIR)/$(1)/failed $(PROVE_DIR)/$(1)/*.txt
+@chapter=$$(sed -n '1s/^#line [0-9]* "\(.*\)"$$/\1/p' $(firstword $(PROVE_SRC_$(1)))); \
+$(FRAMAC) $(PROVE_SRC_$(1)) -metrics -metrics-by-function > $(PROVE_DIR)/$(1)/functions.log 2>&1 \
+  || { cat $(PROVE_DIR)/$(1)/functions.log >&2; exit 1; }; \
+fns=$$(sed -n "s|^ *Stats for function <$$chapter/\(.*\)>.*|\1|p" $(PROVE_DIR)/$(1)/functions.log); \
+[ -n "$$fns" ] || { echo "prove: no functions of $$chapter in $(PROVE_SRC_$(1))" >&2; exit 1; }; \
+sed -n 's|^ *Stats for function <\(.*\)/\([^/]*\)>.*|\2 (\1)|p' $(PROVE_DIR)/$(1)/functions.log \
+  | grep -v "($$chapter)" | sed 's/_0 (/ (/' | sort -u > $(PROVE_DIR)/$(1)/others.txt || true; \
+awk '/Specified-only functions/ { on = 1; next } on && /====/ { next } \
+     on && /^[[:space:]]*$$/ { exit } \
+     on { n = split($$0, a, ";"); for (i = 1; i <= n; i++) if (match(a[i], /[A-Za-z_0-9]+/)) print substr(a[i], RSTART, RLENGTH) }' \
+  $(PROVE_DIR)/$(1)/functions.log > $(PROVE_DIR)/$(1)/assumed.txt; \
+for f in '(lemmas)' $$fns; do \
+  if [ "$$f" = '(lemmas)' ]; then sel='-wp-prop=@lemma'; log=lemmas; else sel="-wp-fct $$f"; log=$$f; fi; \
+  t0=$$(date +%s.%N); \
+  $(PROVE_ENV) $(FRAMAC) $(PROVE_SRC_$(1)) $(WP_OPTS) $$sel > $(PROVE_DIR)/$(1)/$$log.log 2>&1 \
+    || { echo "prove: frama-c failed on $$f, see $(PROVE_DIR)/$(1)/$$log.log" >&2; tail -20 $(PROVE_DIR)/$(1)/$$log.log >&2; exit 1; }; \
+  t1=$$(date +%s.%N); \
+  counts=$$(sed -n 's/^\[wp\] Proved goals: *\([0-9]*\) *\/ *\([0-9]*\).*/\1 \2/p' $(PROVE_DIR)/$(1)/$$log.log); \
+  set -- $${counts:-0 0}; \
+  awk -v l=$(1) -v f="$$f" -v p=$$1 -v g=$$2 -v a=$$t0 -v b=$$t1 \
+    'BEGIN { printf "  %-6s %-20s %6d %7d %8.1f\n", l, f, g, p, b - a }' >> $(PROVE_DIR)/$(1)/table.txt; \
+  [ "$$1" = "$$2" ] || echo "$$log" >> $(PROVE_DIR)/$(1)/failed; \
+done
+endef
+
+_prove-layer-%: $(WHY3_CONF) $(foreach l,$(PROVE_LAYERS),$(PROVE_SRC_$(l))) $(SRC_H)
+	$(call prove-layer,$*)
+
+# The whole run: a header with the versions and settings, the table with a
+# line of totals (the sum of the times), the functions left to another
+# chapter, the trusted base (contracts assumed because their code is not
+# proved here; axioms and admitted lemmas), and the verdict.  The summary
+# is kept in build/prove/summary.txt.
+PROVE_TABLES = $(foreach l,$(PROVE_LAYERS),$(PROVE_DIR)/$(l)/table.txt)
+_prove: $(addprefix _prove-layer-,$(PROVE_LAYERS))
+	@{ echo "prove: Frama-C $$(frama-c -version), Why3 $$(why3 --version | sed 's/.*version //'), Z3 $$(z3 --version | sed 's/Z3 version //; s/ .*//'), CVC4 $$(cvc4 --version | sed -n '1s/.*version \([^ ]*\).*/\1/p')"; \
+	  echo "prove: WP with -wp-rte and unsigned overflow checks; provers $(PROVERS), $(PROVE_TIMEOUT) s per goal and prover, $(PROVE_PAR) in parallel, no cache"; \
+	  printf '  %-6s %-20s %6s %7s %8s\n' layer function goals proved seconds; \
+	  cat $(PROVE_TABLES); \
+	  cat $(PROVE_TABLES) | awk '{ g += $$3; p += $$4; t += $$5 } END { printf "  %-6s %-20s %6d %7d %8.1f\n", "all", "", g, p, t }'; \
+	  for l in $(PROVE_LAYERS); do \
+	    [ ! -s $(PROVE_DIR)/$$l/others.txt ] || awk -v l=$$l '{ sub(/[()]/, "", $$2); sub(/[()]/, "", $$2); \
+	      f[$$2] = f[$$2] (f[$$2] == "" ? "" : ", ") $$1 } \
+	      END { for (c in f) printf "prove: %s: not proved here, inline in a header of %s: %s\n", l, c, f[c] }' \
+	      $(PROVE_DIR)/$$l/others.txt; \
+	  done; \
+	  assumed=$$(cat $(foreach l,$(PROVE_LAYERS),$(PROVE_DIR)/$(l)/assumed.txt) | sort -u | tr '\n' ' ' | sed 's/ $$//'); \
+	  axioms=$$(cat $(foreach l,$(PROVE_LAYERS),$(PROVE_SRC_$(l))) $(SRC_H) | { grep -o -E '\b(axiom|admit)\b' || true; } | wc -l); \
+	  echo "prove: trusted base: $$(echo $$assumed | wc -w) contracts assumed ($$assumed), $$axioms axioms or admitted lemmas"; \
+	} | tee $(PROVE_DIR)/summary.txt
+	@if cat $(foreach l,$(PROVE_LAYERS),$(PROVE_DIR)/$(l)/failed) 2>/dev/null | grep -q .; then \
+	  for l in $(PROVE_LAYERS); do [ -f $(PROVE_DIR)/$$l/failed ] || continue; \
+	    for f in $$(cat $(PROVE_DIR)/$$l/failed); do \
+	      echo "prove: $$l: $$f: goals not proved (log: $(PROVE_DIR)/$$l/$$f.log)" >&2; \
+	      grep -A2 '^\[wp\] \[Failed\]\|^\[wp\] \[Timeout\]\|^\[wp\] \[Unknown\]' $(PROVE_DIR)/$$l/$$f.log | head -24 >&2; \
+	    done; done; \
+	  echo "prove: FAILED: some goals are not proved" >&2; exit 1; fi
+	@echo "prove: every goal proved"
