@@ -104,12 +104,18 @@ deps:
 	[ -f /usr/include/CUnit/Basic.h ] || missing="$$missing CUnit/Basic.h"; \
 	[ -x /usr/lib/noweb/markup ] || missing="$$missing /usr/lib/noweb/markup"; \
 	[ -x /usr/bin/python3 ] || missing="$$missing /usr/bin/python3"; \
-	if [ -z "$$missing" ]; then exit 0; fi; \
-	echo "deps: missing:$$missing"; \
-	cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEB_PKGS)"; \
-	if [ "$$(id -u)" -ne 0 ]; then echo "deps: run as root:  $$cmd"; exit 1; fi; \
-	echo "deps: installing with apt-get"; \
-	apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(DEB_PKGS)
+	$(call apt-install,deps,$(DEB_PKGS))
+
+# apt-install WHO,PACKAGES: the end of a recipe that has listed in
+# $$missing what is not installed: nothing when nothing is missing; as root,
+# apt-get installs PACKAGES; otherwise it prints the command and fails.
+# make prove installs its own packages with it too (prove.mk).
+apt-install = if [ -z "$$missing" ]; then exit 0; fi; \
+	echo "$(1): missing:$$missing"; \
+	cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(2)"; \
+	if [ "$$(id -u)" -ne 0 ]; then echo "$(1): run as root:  $$cmd"; exit 1; fi; \
+	echo "$(1): installing with apt-get"; \
+	apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(2)
 
 # ---------------------------------------------------------------------------
 # Inner targets.  Only they read the list of tangled files.

@@ -45,12 +45,7 @@ PROVE_ENV     := WHY3CONFIG=$(CURDIR)/$(WHY3_CONF)
 _prove-deps:
 	@missing=; \
 	for c in $(PROVE_CMDS); do command -v $$c >/dev/null 2>&1 || missing="$$missing $$c"; done; \
-	if [ -z "$$missing" ]; then exit 0; fi; \
-	echo "prove: missing:$$missing"; \
-	cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(PROVE_PKGS)"; \
-	if [ "$$(id -u)" -ne 0 ]; then echo "prove: run as root:  $$cmd"; exit 1; fi; \
-	echo "prove: installing with apt-get"; \
-	apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(PROVE_PKGS)
+	$(call apt-install,prove,$(PROVE_PKGS))
 
 # Why3 finds the provers once; WP reads the file named by WHY3CONFIG.
 $(WHY3_CONF): prove.mk | _prove-deps
