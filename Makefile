@@ -156,25 +156,20 @@ _demo: $(PROGS)
 
 # Every object waits for every tangled header, so a new header is in place
 # before any compile; -MMD keeps the precise dependencies after that.
-build/obj/rel/%.o: build/src/%.c | $(SRC_H) $(TEST_H)
-	@mkdir -p $(@D)
-	$(call cmd,CC,$<)$(CC) $(REL_CFLAGS) -MMD -MP -c $< -o $@
-
-build/obj/san/%.o: build/src/%.c | $(SRC_H) $(TEST_H)
-	@mkdir -p $(@D)
-	$(call cmd,CC [san],$<)$(CC) $(SAN_CFLAGS) -MMD -MP -c $< -o $@
-
-build/obj/san/tests/%.o: build/tests/%.c | $(SRC_H) $(TEST_H)
-	@mkdir -p $(@D)
-	$(call cmd,CC [san],$<)$(CC) $(SAN_CFLAGS) -MMD -MP -c $< -o $@
-
-build/obj/fast/%.o: build/src/%.c | $(SRC_H) $(TEST_H)
-	@mkdir -p $(@D)
-	$(call cmd,CC [opt],$<)$(CC) $(FAST_CFLAGS) -MMD -MP -c $< -o $@
-
-build/obj/fast/tests/%.o: build/tests/%.c | $(SRC_H) $(TEST_H)
-	@mkdir -p $(@D)
-	$(call cmd,CC [opt],$<)$(CC) $(FAST_CFLAGS) -MMD -MP -c $< -o $@
+# compile-rules BUILD FLAGS: the objects of one build, library and tests:
+# rel (the library and programs), san (ASan and UBSan), fast (UBSan).
+cc_label = CC$(if $(filter san,$(1)), [san],$(if $(filter fast,$(1)), [opt]))
+define compile-rules
+build/obj/$(1)/%.o: build/src/%.c | $$(SRC_H) $$(TEST_H)
+	@mkdir -p $$(@D)
+	$$(call cmd,$(call cc_label,$(1)),$$<)$$(CC) $$($(2)) -MMD -MP -c $$< -o $$@
+build/obj/$(1)/tests/%.o: build/tests/%.c | $$(SRC_H) $$(TEST_H)
+	@mkdir -p $$(@D)
+	$$(call cmd,$(call cc_label,$(1)),$$<)$$(CC) $$($(2)) -MMD -MP -c $$< -o $$@
+endef
+$(eval $(call compile-rules,rel,REL_CFLAGS))
+$(eval $(call compile-rules,san,SAN_CFLAGS))
+$(eval $(call compile-rules,fast,FAST_CFLAGS))
 
 build/lib/libbabyvmm.a: $(OBJ_REL)
 	@mkdir -p $(@D)
