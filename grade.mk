@@ -88,7 +88,8 @@ _exercise-check: build/exercises.txt $(addprefix build/grade/,$(addsuffix .check
 # graders must give nothing.  A decoy of exercise ID is a root
 # src/decoy/ID/NAME.c in the chapter, a whole answer like src/ex/ID.c,
 # whose first line says which kind of hole it tries (/* decoy, class N:
-# ... */, the classes of tests/decoys.sh).  It is linked with the
+# ... */, the classes of tests/decoys.sh); it is in the reference build
+# and the instructor's edition only.  It is linked with the
 # exercise's graded tests like a solution, and it must score nothing:
 # either its graded tests fail, or its object calls what the exercise's
 # import list does not allow.  make check prints the table.
@@ -117,7 +118,7 @@ _decoys: build/exercises.txt $(addprefix build/grade/decoy/,$(addsuffix .result,
 # woven with their edition filter into build/book-ED/chapters.tex and
 # typeset from the same book/book.tex, which finds its chapters.tex and
 # edition.tex first in that directory.
-STUDENT_TREE := $(patsubst build/%,build/student/%,$(filter build/src/% build/tests/%,$(TANGLED)))
+STUDENT_TREE := $(patsubst build/%,build/student/%,$(filter-out build/src/decoy/%,$(filter build/src/% build/tests/%,$(TANGLED))))
 
 _student: $(STUDENT_TREE) build/book-student.pdf
 	@echo "student: code in build/student/ (stubs in build/student/src/ex/), book in build/book-student.pdf"

@@ -14,8 +14,8 @@
 #               place (the <<exercise ID>> chunks are dropped and every
 #               <<solution ID>> is renamed <<exercise ID>>);
 #   student     code of the student build, and the reader's and the
-#               student's PDF: solution chunks and solution environments
-#               are dropped, the stubs stay;
+#               student's PDF: solution chunks, solution environments and
+#               decoys (roots src/decoy/...) are dropped, the stubs stay;
 #   instructor  the instructor's PDF: the stubs stay in the chapters, and
 #               every solution (environment and chunk) moves to an appendix
 #               at the end of the book, in the order of the exercises.
@@ -62,6 +62,9 @@ END {
                 i = j; continue
             }
             if (name ~ /^exercise / && mode == "reference") { for (k = i; k <= j; k++) dropped(line[k]); i = j; continue }
+            # A decoy (a wrong answer the graders must refuse) may be most of
+            # a solution: only the reference build and the instructor see it.
+            if (name ~ /^src\/decoy\// && mode == "student") { for (k = i; k <= j; k++) dropped(line[k]); i = j; continue }
             for (k = i; k <= j; k++) emit(line[k])
             i = j; continue
         }
