@@ -17,7 +17,6 @@
 HTML_PY    := /usr/bin/python3
 
 
-
 build/html-work/markup.txt: $(NW) build/files.mk tests/nwfilter.sh tests/nwedition.sh html.mk
 	@mkdir -p $(@D)
 	@$(NOWEB_LIB)/markup $(NW) | $(EDITION) student | $(NOWEB_LIB)/autodefs.c \
