@@ -125,10 +125,13 @@ END {
                 emit("@text \\section*{Chapter~\\ref{ch:" chap "}: \\nameref{ch:" chap "}}"); emit("@nl")
                 emit("@text \\addcontentsline{toc}{section}{Chapter~\\ref{ch:" chap "}}"); emit("@nl")
             }
-            emit("@text \\subsection*{Exercise~\\ref{ex:" id "}\\enspace " extitle[id] "}"); emit("@nl")
+            emit("@text \\subsection*{Exercise~\\ref{ex:" id "}\\enspace " extitle[id] "}\\phantomsection\\label{sol:" id "}"); emit("@nl")
+            emit("@text {\\small\\itshape The exercise is on page~\\pageref{ex:" id "}.}\\par"); emit("@nl")
             m = split(soltext[id], s, "\n")
             for (k = 1; k < m; k++) emit(s[k])
             if (id in solcode) {
+                emit("@text The reference code, which \\texttt{make code} tangles into"); emit("@nl")
+                emit("@text \\texttt{build/src/ex/" id ".c} in place of the stub:"); emit("@nl")
                 emit("@end docs 0")
                 m = split(solcode[id], s, "\n")
                 for (k = 1; k < m; k++) emit(s[k])
