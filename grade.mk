@@ -123,10 +123,19 @@ STUDENT_TREE := $(patsubst build/%,build/student/%,$(filter-out build/src/decoy/
 _student: $(STUDENT_TREE) build/book-student.pdf
 	@echo "student: code in build/student/ (stubs in build/student/src/ex/), book in build/book-student.pdf"
 _instructor: build/book-instructor.pdf
-	@echo "instructor: solutions in the appendix of build/book-instructor.pdf; reference code in build/src/"
+	@echo "instructor: solutions in the appendix of build/book-instructor.pdf$$(if [ -d build/src/ex ]; \
+	  then echo '; reference code in build/src/ex/'; else echo '; make code writes the reference code into build/src/ex/'; fi)"
 
 $(eval $(call edition-rules,build/book-student,student,Student\textquoteright{}s edition))
 $(eval $(call edition-rules,build/book-instructor,instructor,Instructor\textquoteright{}s edition))
+# Their opening pages: the student's exercises, the file to edit and the
+# command that grades it; the instructor's, every solution's page and the
+# reference code.  The same file defines what ends each exercise.
+build/book-%/editionfront.tex: build/exercises.txt tests/editionfront.sh
+	@mkdir -p $(@D)
+	@sh tests/editionfront.sh $* build/exercises.txt > $@.tmp && mv $@.tmp $@
+build/book-student.pdf: build/book-student/editionfront.tex
+build/book-instructor.pdf: build/book-instructor/editionfront.tex
 
 # ---------------------------------------------------------------------------
 # make handout CH=slug: build/handout-slug.tar.gz, a directory babyvmm-slug/

@@ -59,7 +59,7 @@ END {
             if (!(need[k] in defd)) err(where[id], "programming exercise " id " needs a chunk <<" need[k] ">>")
     }
     for (name in defd) if (name ~ /^(exercise|solution) /) {
-        id = name; sub(/^[a-z]+ /, "", id)
+        id = name; sub(/^[a-z]+ /, "", id); sub(/: .*$/, "", id)   # a part: solution ID: PART
         if (!(id in where) || knd[id] != "code") err(defd[name], "chunk <<" name ">> belongs to no programming exercise " id)
     }
     for (id in sol) if (!(id in where)) err(sol[id], "solution of an unknown exercise " id)

@@ -46,7 +46,7 @@ while IFS="$tab" read -r id chap diff kind title; do
     elif [ -n "$list" ] && [ -f "$list" ] &&
          ! sh "${GRADE_IMPORTS_SH:-tests/imports.sh}" -o "${GRADE_OBJS:-.}/$id.o" "$list" > "$logdir/$id.imports.log" 2>&1; then
         result="calls what its machine does not grant ($logdir/$id.imports.log)"; pts=0
-    elif "$bindir/$id" > "$logdir/$id.log" 2>&1; then
+    elif TEST_RERUN="make grade EX=$id SEED=$seed" "$bindir/$id" > "$logdir/$id.log" 2>&1; then
         result="solved"; pts=$diff
     else
         result="not solved ($logdir/$id.log)"; pts=0

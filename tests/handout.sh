@@ -128,6 +128,12 @@ TEX
 (cd "$work" && pdflatex -interaction=nonstopmode -halt-on-error cover.tex > cover.out 2>&1) \
     || { tail -20 "$work/cover.log" >&2; echo "handout: the cover did not typeset" >&2; exit 1; }
 cp "$work/cover.pdf" "$dir/$slug.pdf"
-sed -e "s/@SLUG@/$slug/g" -e "s/@NUM@/$num/g" -e "s/@TITLE@/$title/g" tests/handout/README > "$dir/README"
+# The README's first column is 16 characters wide, whatever the slug.
+heading="BabyVMM, the book -- handout for Chapter $num, $title"
+underline=$(printf '%s' "$heading" | sed 's/./=/g')
+pdf=$(printf '%-16s' "$slug.pdf")
+esc() { printf '%s' "$1" | sed 's/[&/\\]/\\&/g'; }
+sed -e "s/@HEADING@/$(esc "$heading")/" -e "s/@UNDERLINE@/$underline/" -e "s/@PDF@/$(esc "$pdf")/" \
+    -e "s/@SLUG@/$slug/g" tests/handout/README > "$dir/README"
 
 tar -czf "$top/$out" -C "$work" "$name"

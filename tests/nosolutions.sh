@@ -9,8 +9,9 @@
 #   - no file of the student code tree contains a telling line of any
 #     solution chunk: a line of at least 16 characters (a lone brace tells
 #     nothing) that is neither in the exercise's stub nor anywhere in the
-#     reference code outside the exercises (a loop header the solution
-#     shares with the library is no leak).
+#     reference code outside the exercises and their decoys (a loop header
+#     the solution shares with the library is no leak; a decoy may borrow
+#     half of a solution).
 set -eu
 woven=${1:?usage}; tree=${2:?usage}
 NW=$(ls chapters/*.nw)
@@ -20,7 +21,7 @@ if grep -n '\\begin{solution}' "$woven" >&2; then
 if grep -n '\\moddef{solution ' "$woven" >&2; then
     echo "nosolutions: $woven has a solution chunk (above)" >&2; bad=1; fi
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-find build/src build/tests -path build/src/ex -prune -o -type f -print | xargs cat \
+find build/src build/tests \( -path build/src/ex -o -path build/src/decoy \) -prune -o -type f -print | xargs cat \
     | sed -e 's/^[ \t]*//' -e 's/[ \t]*$//' | sort -u > "$tmp/common"
 for id in $(sh tests/exercises.sh list $NW | awk -F'\t' '$4 == "code" { print $1 }'); do
     notangle -R"solution $id" $NW > "$tmp/sol" 2>/dev/null

@@ -7,14 +7,17 @@
 #
 # A programming exercise ID has a stub chunk <<exercise ID>> (what the
 # student starts from; it is used by the root src/ex/ID.c) and a solution
-# chunk <<solution ID>>.  Any exercise may have a solution environment,
+# chunk <<solution ID>>, which may use parts of its own, chunks named
+# <<solution ID: PART>> (a decoy may borrow a part: the half of the answer
+# it does not try to cheat on).  Any exercise may have a solution environment,
 #   \begin{solution}{ID} ... \end{solution}     (each on a line of its own)
 # MODE is one of
 #   reference   code of the reference build: the solution takes the stub's
 #               place (the <<exercise ID>> chunks are dropped and every
-#               <<solution ID>> is renamed <<exercise ID>>);
+#               <<solution ID>> is renamed <<exercise ID>>; its parts
+#               keep their names);
 #   student     code of the student build, and the reader's and the
-#               student's PDF: solution chunks, solution environments and
+#               student's PDF: solution chunks and their parts, solution environments and
 #               decoys (roots src/decoy/...) are dropped, the stubs stay;
 #   instructor  the instructor's PDF: the stubs stay in the chapters, and
 #               every solution (environment and chunk) moves to an appendix
@@ -50,8 +53,11 @@ END {
             name = (line[i+1] ~ /^@defn /) ? substr(line[i+1], 7) : ""
             j = i; while (line[j] !~ /^@end code /) j++
             if (name ~ /^solution /) {
-                id = substr(name, 10)
-                if (mode == "reference") {
+                id = substr(name, 10); part = id ~ /: /
+                sub(/: .*$/, "", id)
+                if (mode == "reference" && part) {
+                    for (k = i; k <= j; k++) emit(line[k])
+                } else if (mode == "reference") {
                     emit(l); emit("@defn exercise " id)
                     for (k = i + 2; k <= j; k++) emit(line[k])
                 } else if (mode == "instructor") {
@@ -119,10 +125,13 @@ END {
                 emit("@text \\section*{Chapter~\\ref{ch:" chap "}: \\nameref{ch:" chap "}}"); emit("@nl")
                 emit("@text \\addcontentsline{toc}{section}{Chapter~\\ref{ch:" chap "}}"); emit("@nl")
             }
-            emit("@text \\subsection*{Exercise~\\ref{ex:" id "}\\enspace " extitle[id] "}"); emit("@nl")
+            emit("@text \\subsection*{Exercise~\\ref{ex:" id "}\\enspace " extitle[id] "}\\phantomsection\\label{sol:" id "}"); emit("@nl")
+            emit("@text {\\small\\itshape The exercise is on page~\\pageref{ex:" id "}.}\\par"); emit("@nl")
             m = split(soltext[id], s, "\n")
             for (k = 1; k < m; k++) emit(s[k])
             if (id in solcode) {
+                emit("@text The reference code, which \\texttt{make code} tangles into"); emit("@nl")
+                emit("@text \\texttt{build/src/ex/" id ".c} in place of the stub:"); emit("@nl")
                 emit("@end docs 0")
                 m = split(solcode[id], s, "\n")
                 for (k = 1; k < m; k++) emit(s[k])
