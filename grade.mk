@@ -27,6 +27,36 @@ build/obj/stub/ex/%.o: build/student/src/ex/%.c | $(SRC_H) $(TEST_H)
 	@mkdir -p $(@D)
 	$(call cmd,CC [san],$<)$(CC) $(SAN_CFLAGS) -MMD -MP -c $< -o $@
 
+# An exercise about how an operation runs is graded on the chapter's
+# checking stub of the machine below as well as on the real layers: the
+# chapter tangles a second file of graded tests, tests/grade/ID.chk.c, and
+# the list tests/grade/ID.chk (a line "src: ...", objects by path below
+# build/src) of what stands in for the library under it.  The graded
+# "binary" is then a script that runs ID.real (the library) and ID.chk
+# (the stub), the same answer object in both, and fails if either fails.
+CHK_IDS    := $(patsubst build/tests/grade/%.chk,%,$(filter build/tests/grade/%.chk,$(TANGLED)))
+chk_objs    = $(addprefix build/obj/san/,$(addsuffix .o,$(shell notangle -R'tests/grade/$(1).chk' $(NW) | sed -n 's/^src://p')))
+# graded-bin TARGET ID ANSWER-OBJECT: one graded binary (or script and two binaries)
+define graded-bin
+$(if $(filter $(2),$(CHK_IDS)),$(call graded-bin-chk,$(1),$(2),$(3)),$(call graded-bin-one,$(1),$(2),$(3)))
+endef
+define graded-bin-one
+$(1): build/obj/san/runner-grade-$(2).o build/obj/san/tests/grade/$(2).o $(3) $$(LIB_SAN)
+	@mkdir -p $$(@D)
+	$$(call cmd,LD,$$@)$$(CC) $$(SAN_CFLAGS) $$^ -lcunit -o $$@
+endef
+define graded-bin-chk
+$(1).real: build/obj/san/runner-grade-$(2).o build/obj/san/tests/grade/$(2).o $(3) $$(LIB_SAN)
+	@mkdir -p $$(@D)
+	$$(call cmd,LD,$$@)$$(CC) $$(SAN_CFLAGS) $$^ -lcunit -o $$@
+$(1).chk: build/obj/san/runner-grade-$(2).o build/obj/san/tests/grade/$(2).chk.o $(3) $(call chk_objs,$(2))
+	@mkdir -p $$(@D)
+	$$(call cmd,LD,$$@)$$(CC) $$(SAN_CFLAGS) $$^ -lcunit -o $$@
+$(1): $(1).real $(1).chk
+	@printf '#!/bin/sh\n# graded on the real layers, then on the checking stub\nrc=0; "$$$$0.real" "$$$$@" || rc=$$$$?\n[ $$$$rc = 0 ] || exit $$$$rc\nexec "$$$$0.chk" "$$$$@"\n' > $$@
+	@chmod +x $$@
+endef
+
 define grade-rules
 build/gen/grade-$(1)/suites.def:
 	@mkdir -p $$(@D)
@@ -34,12 +64,8 @@ build/gen/grade-$(1)/suites.def:
 build/obj/san/runner-grade-$(1).o: tests/runner.c tests/testlib.h build/gen/grade-$(1)/suites.def
 	@mkdir -p $$(@D)
 	$$(call cmd,CC [san],tests/runner.c [grade $(1)])$$(CC) $$(SAN_CFLAGS) -Ibuild/gen/grade-$(1) -c $$< -o $$@
-build/bin/grade/$(1): build/obj/san/runner-grade-$(1).o build/obj/san/tests/grade/$(1).o build/obj/san/ex/$(1).o $(LIB_SAN)
-	@mkdir -p $$(@D)
-	$$(call cmd,LD,$$@)$$(CC) $$(SAN_CFLAGS) $$^ -lcunit -o $$@
-build/bin/grade-stub/$(1): build/obj/san/runner-grade-$(1).o build/obj/san/tests/grade/$(1).o build/obj/stub/ex/$(1).o $(LIB_SAN)
-	@mkdir -p $$(@D)
-	$$(call cmd,LD,$$@)$$(CC) $$(SAN_CFLAGS) $$^ -lcunit -o $$@
+$(call graded-bin,build/bin/grade/$(1),$(1),build/obj/san/ex/$(1).o)
+$(call graded-bin,build/bin/grade-stub/$(1),$(1),build/obj/stub/ex/$(1).o)
 endef
 $(foreach e,$(EX_IDS),$(eval $(call grade-rules,$(e))))
 
@@ -98,9 +124,7 @@ DECOYS    := $(patsubst build/src/decoy/%.c,%,$(DECOY_C))
 decoy_ex   = $(firstword $(subst /, ,$(1)))
 
 define decoy-rules
-build/bin/decoy/$(1): build/obj/san/runner-grade-$(call decoy_ex,$(1)).o build/obj/san/tests/grade/$(call decoy_ex,$(1)).o build/obj/san/decoy/$(1).o $(LIB_SAN)
-	@mkdir -p $$(@D)
-	$$(call cmd,LD,$$@)$$(CC) $$(SAN_CFLAGS) $$^ -lcunit -o $$@
+$(call graded-bin,build/bin/decoy/$(1),$(call decoy_ex,$(1)),build/obj/san/decoy/$(1).o)
 build/grade/decoy/$(1).result: build/bin/decoy/$(1) $(EX_IMPORTS) $(IMPORT_LISTS) FORCE
 	@mkdir -p $$(@D)
 	@SEED='$(SEED)' $$(TEST_ENV) sh tests/decoys.sh run $(1) build/src/decoy/$(1).c \
