@@ -368,9 +368,9 @@ build/book/gen/chapter-deps.tex: $(NW) tests/chapdeps.sh
 # The reader's edition is build/book.pdf; the student's and the
 # instructor's are made by grade.mk.
 define edition-rules
-$(1)/chapters.tex: $(NW) build/files.mk tests/nwfilter.sh tests/nwedition.sh
+$(1)/chapters.tex: $(NW) build/files.mk tests/nwfilter.sh tests/nwedition.sh tests/nwscaffold.sh
 	@mkdir -p $$(@D)
-	@noweave -n -delay -filter "$(EDITION) $(2)" -autodefs c -filter "sh $(CURDIR)/tests/nwfilter.sh" -index $(NW) > $$@.tmp
+	@noweave -n -delay -filter "$(EDITION) $(2)" -autodefs c -filter "sh $(CURDIR)/tests/nwfilter.sh" -filter "sh $(CURDIR)/tests/nwscaffold.sh" -index $(NW) > $$@.tmp
 	@cpif $$@ < $$@.tmp; rm -f $$@.tmp
 $(1)/edition.tex:
 	@mkdir -p $$(@D)

@@ -182,9 +182,10 @@ _handout: build/exercises.txt
 # exercises (or of CH) unpacks into a temporary directory, where make grade
 # scores less than full marks; with the reference solutions copied in, it
 # scores full marks.  Neither its code nor the student edition holds a
-# solution.
+# solution (nosolutions compares the student's tree with the whole
+# reference tree, so every tangled file must be there).
 HANDOUT_CHAPTERS = $(shell awk -F'\t' -v c='$(CH)' '$$4 == "code" && (c == "" || $$2 == c) { print $$2 }' build/exercises.txt | uniq)
-_handout-check: build/exercises.txt build/book-student/chapters.tex $(STUDENT_TREE)
+_handout-check: build/exercises.txt build/book-student/chapters.tex $(STUDENT_TREE) $(TANGLED)
 	@sh tests/nosolutions.sh build/book-student/chapters.tex build/student
 	@for ch in $(HANDOUT_CHAPTERS); do \
 	  $(MAKE) _handout CH=$$ch || exit 1; \
