@@ -261,8 +261,8 @@ _test: $(TEST_REPORTS) $(IMPORT_LISTS) $(patsubst build/tests/imports/%.txt,buil
 # instructor's editions, a fresh handout of every chapter with programming
 # exercises graded on its own, the reader's book and the HTML edition in a
 # browser, and the proofs of make prove.  The reference build is graded at
-# the tests' seed unless SEED is given, so that CI is repeatable; graders
-# whose reference fails at some seeds are listed in the closing notes.
+# the tests' seed unless SEED is given, so that its table is repeatable
+# (the exercise check above grades at a fresh seed every time).
 _check:
 	@$(MAKE) _exercise-check
 	@$(MAKE) _decoys
