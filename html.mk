@@ -10,7 +10,10 @@
 # the figures are typeset by pdflatex with the book's preamble and turned
 # into SVG by pdftocairo.  Numbers are the PDF's (read from book.aux), so
 # the PDF is built first.  Nothing is fetched from the network, at build
-# time or when the pages are read.
+# time or when the pages are read.  One filter of the PDF's is left out:
+# tests/nwscaffold.sh, which moves each chapter's scaffolding to an
+# appendix of the printed book; a web page has no page budget, so the
+# HTML edition keeps every chunk where the chapter file has it.
 
 # The tools (Debian's python3, pandoc, TeX Live, poppler-utils, chromium and
 # chromium-driver) are installed by make deps, like all the others.

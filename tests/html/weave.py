@@ -845,7 +845,9 @@ class Rewriter:
 
 def notation_macros(preamble):
     keep = []
-    skip = ('chunkref', 'terminalinput', 'exstars', 'exkind', 'builds')
+    skip = ('chunkref', 'terminalinput', 'exstars', 'exkind', 'builds',
+            'scaffoldappendix', 'scaffoldchapter', 'scaffoldblock',
+            'scaffoldmoved')   # the PDF's alone: the HTML keeps chunks in place
     for line in preamble.split('\n'):
         m = re.match(r'\\newcommand\{\\([A-Za-z]+)\}', line)
         if m and m.group(1) not in skip:
