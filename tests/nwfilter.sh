@@ -12,4 +12,29 @@
 # autodefs takes those locals for global definitions, linking every k or
 # row in the book to them; our global names carry a layer's prefix, so
 # these short names are never ours.
-exec sed -E -e '/^@index (local)?defn (d|k|pm|row|map|shade)$/d' -e '/^@index localdefn [A-Za-z0-9_]*_t$/d' -e '/^@index (local)?defn (bool|inline|static|const|extern|struct|enum|union|void|char|short|int|long|float|double|signed|unsigned|size_t|ptrdiff_t|u?int(8|16|32|64)_t|u?intptr_t|FILE|NULL|return|sizeof|if|for|while|switch)$/d'
+# Last, a chunk may define a name twice, once found by autodefs (a
+# static function is a `localdefn') and once named in its @ %def line;
+# the Defines and Uses lists would then give the chunk's number twice.
+# Keep one definition per name and chunk, the global one if there is one.
+sed -E -e '/^@index (local)?defn (d|k|pm|row|map|shade)$/d' -e '/^@index localdefn [A-Za-z0-9_]*_t$/d' -e '/^@index (local)?defn (bool|inline|static|const|extern|struct|enum|union|void|char|short|int|long|float|double|signed|unsigned|size_t|ptrdiff_t|u?int(8|16|32|64)_t|u?intptr_t|FILE|NULL|return|sizeof|if|for|while|switch)$/d' | awk '
+function flush(   i, w, k) {
+    for (i = 1; i <= n; i++) {
+        if (buf[i] ~ /^@index (local)?defn /) {
+            split(buf[i], w, " "); k = w[3]
+            if (w[2] == "localdefn" && (k in glob)) continue
+            if (k in done) continue
+            done[k] = 1
+        }
+        print buf[i]
+    }
+    n = 0; split("", glob); split("", done)
+}
+/^@begin / { flush(); inchunk = 1 }
+inchunk {
+    buf[++n] = $0
+    if ($0 ~ /^@index defn /) { split($0, w, " "); glob[w[3]] = 1 }
+    if ($0 ~ /^@end /) { flush(); inchunk = 0 }
+    next
+}
+{ print }
+END { flush() }'
