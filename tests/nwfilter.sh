@@ -16,7 +16,7 @@
 # static function is a `localdefn') and once named in its @ %def line;
 # the Defines and Uses lists would then give the chunk's number twice.
 # Keep one definition per name and chunk, the global one if there is one.
-sed -E -e '/^@index (local)?defn (d|k|pm|row|map|shade)$/d' -e '/^@index localdefn [A-Za-z0-9_]*_t$/d' -e '/^@index (local)?defn (bool|inline|static|const|extern|struct|enum|union|void|char|short|int|long|float|double|signed|unsigned|size_t|ptrdiff_t|u?int(8|16|32|64)_t|u?intptr_t|FILE|NULL|return|sizeof|if|for|while|switch)$/d' | awk '
+sed -E -e '/^@index (local)?defn (d|g|k|pm|row|map|out|shade|st)$/d' -e '/^@index localdefn [A-Za-z0-9_]*_t$/d' -e '/^@index (local)?defn (bool|inline|static|const|extern|struct|enum|union|void|char|short|int|long|float|double|signed|unsigned|size_t|ptrdiff_t|u?int(8|16|32|64)_t|u?intptr_t|FILE|NULL|return|sizeof|if|for|while|switch)$/d' | awk '
 function flush(   i, w, k) {
     for (i = 1; i <= n; i++) {
         if (buf[i] ~ /^@index (local)?defn /) {
