@@ -1001,6 +1001,9 @@ def main():
             order.append(p)
             pages.append(p)
         bypage[ch.file].latex.append(ch)
+    glossary = Page('glossary.html', 'Glossary', 'preface')
+    glossary.fig_prefix = 'glossary'
+    pages.append(glossary)
     chunkpage = Page('chunks.html', 'Index of chunks', 'index')
     identpage = Page('identifiers.html', 'Index of identifiers', 'index')
     bibpage = Page('bib.html', 'Bibliography', 'index')
@@ -1024,6 +1027,11 @@ def main():
     pre = open('book/preface.tex', encoding='utf-8').read()
     r = Rewriter(w, preface, macros, allmacros)
     page_tex[preface.name] = r.rewrite(pre)
+    # The glossary (book/glossary.tex), without the PDF's page furniture.
+    glo = open('book/glossary.tex', encoding='utf-8').read()
+    glo = re.sub(r'\\(zlabel|addcontentsline|markboth)(\{[^}]*\})+%?[^\n]*', '', glo)
+    r = Rewriter(w, glossary, macros, allmacros)
+    page_tex[glossary.name] = r.rewrite(glo)
     for p in order:
         tex = page_docs[p.name]
         r = Rewriter(w, p, macros, allmacros)
@@ -1082,6 +1090,7 @@ def main():
                 toc.append('<li><a href="%s#%s">%s</a></li>' % (p.name, m.group(1), title))
             toc.append('</ol>')
         toc.append('</li>')
+    toc.append('<li class="back"><a href="glossary.html">Glossary</a></li>')
     toc.append('<li class="back"><a href="chunks.html">Index of chunks</a></li>')
     toc.append('<li class="back"><a href="identifiers.html">Index of identifiers</a></li>')
     toc.append('<li class="back"><a href="bib.html">Bibliography</a></li>')
