@@ -15,7 +15,7 @@ LIB_SAN    := $(filter-out build/obj/san/bin/%,$(OBJ_SAN))
 # An exercise that writes code of a layer lists what its object may import
 # (tests/imports/ex/ID.txt, usually `include LAYER`); grade.sh checks it.
 EX_IMPORTS := $(filter build/tests/imports/ex/%.txt,$(TANGLED))
-GRADE_ENV   = GRADE_IMPORTS=build/tests/imports/ex GRADE_OBJS=build/obj/san/ex GRADE_IMPORTS_SH=tests/imports.sh
+GRADE_ENV   = GRADE_IMPORTS=build/tests/imports/ex GRADE_OBJS=build/obj/san/ex GRADE_SRCS=build/src/ex GRADE_IMPORTS_SH=tests/imports.sh
 cid         = $(subst -,_,$(1))
 
 # The list of exercises, for make grade and the handouts.

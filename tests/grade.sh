@@ -14,7 +14,11 @@
 #   exists, the exercise writes code of a layer, and its object
 #   GRADE_OBJS/ID.o must import only what that list allows (checked by
 #   the script GRADE_IMPORTS_SH, tests/imports.sh); otherwise it scores
-#   nothing, whatever its tests say.
+#   nothing, whatever its tests say.  GRADE_SRCS: where the answers'
+#   sources are (GRADE_SRCS/ID.c); an exercise whose program did not link
+#   is judged by its import list first, if its object is as new as its
+#   source (a graded program that runs on a checking stub does not link an
+#   answer that calls what the stub does not define).
 # An exercise scores its difficulty in points when its graded tests all
 # pass, and nothing otherwise.  Exit status: 0 with full marks, 1 while any
 # exercise is unsolved, 2 on bad usage.
@@ -41,7 +45,12 @@ while IFS="$tab" read -r id chap diff kind title; do
     [ -z "$only" ] || [ "$id" = "$only" ] || continue
     max=$((max + diff))
     list=${GRADE_IMPORTS:+$GRADE_IMPORTS/$id.txt}
-    if [ ! -x "$bindir/$id" ]; then
+    obj=${GRADE_OBJS:-.}/$id.o src=${GRADE_SRCS:-.}/$id.c
+    if [ ! -x "$bindir/$id" ] && [ -n "$list" ] && [ -f "$list" ] && [ -f "$obj" ] &&
+       ! [ "$src" -nt "$obj" ] &&
+       ! sh "${GRADE_IMPORTS_SH:-tests/imports.sh}" -o "$obj" "$list" > "$logdir/$id.imports.log" 2>&1; then
+        result="calls what its machine does not grant ($logdir/$id.imports.log)"; pts=0
+    elif [ ! -x "$bindir/$id" ]; then
         result="does not build"; pts=0
     elif [ -n "$list" ] && [ -f "$list" ] &&
          ! sh "${GRADE_IMPORTS_SH:-tests/imports.sh}" -o "${GRADE_OBJS:-.}/$id.o" "$list" > "$logdir/$id.imports.log" 2>&1; then

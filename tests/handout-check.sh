@@ -7,7 +7,8 @@
 #      and make grade must exit non-zero and report less than full marks;
 #   2. copies in the reference solutions (SOLUTIONS-DIR/ID.c for each
 #      exercise of the handout) and runs make grade again: it must report
-#      full marks and exit 0;
+#      full marks and exit 0, and an exercise with a list tests/grade/ID.chk
+#      must have been graded on the checking stub as well as on the library;
 #   3. (below) checks that a solved exercise that stops compiling scores
 #      0, "does not build", and
 #   4. that the import check of make grade bites.
@@ -31,6 +32,16 @@ if ! make -C "$dir" --no-print-directory grade > "$tmp/sol.out" 2>&1; then
     cat "$tmp/sol.out" >&2; echo "handout-check: $name: make grade failed with the solutions" >&2; exit 1
 fi
 grep -q '^total .*full marks' "$tmp/sol.out" || { cat "$tmp/sol.out" >&2; echo "handout-check: $name: no full marks with the solutions" >&2; exit 1; }
+# An exercise graded on a checking stub in the book (tests/grade/ID.chk)
+# is graded there in the handout too: its graded program runs both halves.
+for chk in "$dir"/tests/grade/*.chk; do
+    [ -f "$chk" ] || continue
+    id=$(basename "$chk" .chk)
+    [ -x "$dir/build/bin/$id.real" ] && [ -x "$dir/build/bin/$id.chk" ] &&
+        grep -q 'checking stub' "$dir/build/bin/$id" ||
+        { echo "handout-check: $name: $id is not graded on the checking stub" >&2; exit 1; }
+    onstub="${onstub:-}; $id graded on the checking stub too"
+done
 # 3. a solved exercise that stops compiling scores nothing, "does not
 #    build": the binary graded before is not run again.
 for f in "$dir"/src/ex/*.c; do
@@ -59,4 +70,4 @@ for list in "$dir"/imports/*.txt; do
     reach="; $id calling hw_shutdown scores nothing"
     break
 done
-echo "handout-check: $name: stubs score $(sed -n 's/^total *\([0-9]*\/[0-9]*\).*/\1/p' "$tmp/stub.out"), solutions $(sed -n 's/^total *\([0-9]*\/[0-9]*\).*/\1/p' "$tmp/sol.out")${stale:-}${reach:-}"
+echo "handout-check: $name: stubs score $(sed -n 's/^total *\([0-9]*\/[0-9]*\).*/\1/p' "$tmp/stub.out"), solutions $(sed -n 's/^total *\([0-9]*\/[0-9]*\).*/\1/p' "$tmp/sol.out")${onstub:-}${stale:-}${reach:-}"

@@ -14,8 +14,10 @@
 #   imports.sh,       the import check (the book's own) and the lists of
 #   imports/          what each exercise's object may import
 #   src/              the library, student build (no #line, no solutions);
-#                     src/ex/ID.c holds the stubs the student completes
-#   tests/            the runner and the chapter's graded tests
+#                     src/ex/ID.c holds the stubs the student completes;
+#                     src/stub/ the checking stubs some graded tests run on
+#   tests/            the runner and the chapter's graded tests (two files,
+#                     ID.c and ID.chk.c, for an exercise graded on a stub)
 set -eu
 slug=${1:?usage: handout.sh SLUG OUT.tar.gz}; out=${2:?usage: handout.sh SLUG OUT.tar.gz}
 top=$(pwd)
@@ -37,6 +39,18 @@ for f in build/student/tests/*.h; do [ -e "$f" ] && cp "$f" "$dir/tests/"; done
 for id in $ids; do
     cp "build/student/src/ex/$id.c" "$dir/src/ex/"
     cp "build/student/tests/grade/$id.c" "$dir/tests/grade/"
+    # An exercise about how an operation runs is graded on the chapter's
+    # checking stub as well (grade.mk, graded-bin-chk): its second file of
+    # graded tests, the list of what stands in for the library below
+    # (tests/grade/ID.chk, a line "src: ..."), and the stubs it names.
+    f=build/student/tests/grade/$id.chk
+    [ -f "$f" ] || continue
+    cp "$f" "build/student/tests/grade/$id.chk.c" "$dir/tests/grade/"
+    for o in $(sed -n 's/^src://p' "$f"); do
+        case $o in */*) mkdir -p "$dir/src/$(dirname "$o")"
+                        cp "build/student/src/$o.c" "build/student/src/$o.h" "$dir/src/$(dirname "$o")/";;
+        esac
+    done
 done
 cp tests/runner.c tests/testlib.h "$dir/tests/"
 cp tests/grade.sh tests/imports.sh tests/handout/Makefile "$dir/"
