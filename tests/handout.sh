@@ -77,10 +77,22 @@ info=$(label "ch:$slug")
 num=$(printf '%s' "$info" | cut -f1); title=$(printf '%s' "$info" | cut -f2)
 first=$(abspage "bvmm-ch-$num")
 last=$(abspage "bvmm-ch-$((num + 1))")
+[ -n "$last" ] || last=$(abspage bvmm-scaffold)
 [ -n "$last" ] || last=$(abspage bvmm-backmatter)
 [ -n "$first" ] && [ -n "$last" ] && [ "$last" -gt "$first" ] \
     || { echo "handout: cannot find the pages of chapter $slug in $aux" >&2; exit 1; }
 last=$((last - 1))
+# ... and its appendix, "Behind Chapter N", if it has one: from its
+# heading to the next appendix's, or to the back matter.
+pages="$first-$last"
+bfirst=$(abspage "bvmm-behind-ch:$slug")
+if [ -n "$bfirst" ]; then
+    bnext=$(sed -n "s/^\\\\zref@newlabel{bvmm-\\(behind-[^}]*\\|backmatter\\)}{.*\\\\abspage{\\([0-9]*\\)}.*/\\2/p" "$aux" \
+            | sort -n | awk -v b="$bfirst" '$1 > b { print; exit }')
+    [ -n "$bnext" ] && [ "$bnext" -gt "$bfirst" ] \
+        || { echo "handout: cannot find the end of the appendix of chapter $slug in $aux" >&2; exit 1; }
+    pages="$pages,$bfirst-$((bnext - 1))"
+fi
 
 # The chapters this one builds on, directly or not (the \builds lines).
 deps=$(sh tests/chapdeps.sh closure "$slug" chapters/*.nw)
@@ -136,7 +148,7 @@ its code and its graded exercises. The chapter builds on these chapters of
 the book, which your instructor may hand out as well:
 \\begin{itemize}
 $depline\\end{itemize}
-$graded\\includepdf[pages={$first-$last}]{$top/build/book-student.pdf}
+$graded\\includepdf[pages={$pages}]{$top/build/book-student.pdf}
 \\end{document}
 TEX
 (cd "$work" && pdflatex -interaction=nonstopmode -halt-on-error cover.tex > cover.out 2>&1) \
