@@ -19,7 +19,8 @@ set -eu
 dir=${1:?usage: mainline.sh BOOKDIR}
 NW=$(ls chapters/*.nw)
 pages=$(mktemp); trap 'rm -f "$pages"' EXIT
-# chapter starts: number, page, title; appendix starts: the chapter it is behind
+# chapter starts (ch NUMBER PAGE), appendix starts (app - PAGE), and where
+# the main matter ends (end - PAGE)
 awk '
 /^\\contentsline \{chapter\}/ {
     t = $0; sub(/^\\contentsline \{chapter\}\{/, "", t)
@@ -40,7 +41,7 @@ BEGIN {
     while ((getline line < pagesfile) > 0) {
         split(line, w, " ")
         if (w[1] == "ch") { nch++; start[nch] = w[3] }
-        else if (w[1] == "app") { napp++; astart[napp] = w[3] }
+        else if (w[1] == "app" && astart == "") astart = w[3]
         else if (w[1] == "end" && mainend == "") mainend = w[3]
     }
 }
@@ -64,5 +65,5 @@ END {
         td += d[i]; tc += c[i]
     }
     printf "%-22s %6s %6d %7d %7d %6.0f%%\n", "main matter", "", tot, td, tc, 100 * td / (td + tc)
-    if (napp) printf "behind the chapters: pages %s to %s\n", astart[1], "end"
+    if (astart != "") printf "behind the chapters: from page %s\n", astart
 }'

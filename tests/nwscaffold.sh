@@ -16,7 +16,9 @@
 # "defined in" and "used in" references and the identifier index follow
 # the chunks to their new place: no chunk is lost, and the tangled code is
 # untouched (notangle never runs this filter).  A block left open at the
-# end of its chapter, or a stray %endscaffold, is an error.
+# end of its chapter, or a stray %endscaffold, is an error; noweave does
+# not pass a filter's status on, so the filter also writes an \errmessage
+# that stops LaTeX.
 exec awk '
 function emit(line) { out[++no] = line }
 function stash(line) { app[++na] = line }
