@@ -68,7 +68,7 @@ help:
 	@echo 'make book       weave all chapters into build/book.pdf'
 	@echo 'make code       tangle into build/src and build/tests, compile the programs in build/bin'
 	@echo 'make demo       run the demonstration programs'
-	@echo 'make lint       check chunks: no undefined chunk, no stray root'
+	@echo 'make lint       check chunks: no undefined chunk, no stray root, no code line over 80 columns'
 	@echo 'make grade      grade the programming exercises (EX=id: one of them); exits non-zero while any is unsolved'
 	@echo 'make student    the student edition: build/book-student.pdf and the code with stubs in build/student/'
 	@echo 'make instructor the instructor edition: build/book-instructor.pdf, solutions in an appendix'
