@@ -68,7 +68,7 @@ help:
 	@echo 'make book       weave all chapters into build/book.pdf'
 	@echo 'make code       tangle into build/src and build/tests, compile the programs in build/bin'
 	@echo 'make demo       run the demonstration programs'
-	@echo 'make lint       check chunks: no undefined chunk, no stray root'
+	@echo 'make lint       check chunks: no undefined chunk, no stray root, no code line over 80 columns'
 	@echo 'make grade      grade the programming exercises (EX=id: one of them); exits non-zero while any is unsolved'
 	@echo 'make student    the student edition: build/book-student.pdf and the code with stubs in build/student/'
 	@echo 'make instructor the instructor edition: build/book-instructor.pdf, solutions in an appendix'
@@ -332,7 +332,8 @@ build/book/gen/%.tex: build/tests/figures/%.sim build/bin/vmmsim
 # latex-book DIR: typeset book/book.tex into DIR, where the edition's
 # chapters.tex and edition.tex are (found first), and copy DIR/book.pdf to
 # DIR.pdf; tests/printcheck.sh then fails it if code prints other than
-# typed (-- as a dash, curly quotes).  Figures, excerpts and generated
+# typed (-- as a dash, curly quotes), and tests/floatcheck.sh if a figure
+# or table splits a code chunk or an exercise.  Figures, excerpts and generated
 # figures are shared by all editions.
 TEX_PATH = $(CURDIR)/book:$(CURDIR)/figures:$(CURDIR)/build/book/gen:$(CURDIR)/build/book/excerpts:
 TEX_ENV  = TEXINPUTS=$(TEX_PATH) BIBINPUTS=$(CURDIR)/book: max_print_line=200
@@ -348,6 +349,7 @@ define latex-book
    echo "book: undefined references or citations (above)" >&2; exit 1; fi
 @cp $(1)/book.pdf $(1).pdf
 @sh tests/printcheck.sh $(1)
+@sh tests/floatcheck.sh $(1)
 @echo "book: wrote $(1).pdf ($$(pdfinfo $(1).pdf 2>/dev/null | sed -n 's/^Pages: *//p') pages)"
 endef
 
