@@ -317,8 +317,9 @@ _check:
 BENCH_CHAPTERS := mem pt as
 _bench: $(filter build/bin/vmmbench,$(PROGS)) $(ALT_PROGS) $(TEST_BINS) $(FAST_BINS)
 	@if [ -x build/bin/vmmbench ]; then build/bin/vmmbench; else echo "bench: no vmmbench program yet"; fi
-	@for p in $(ALT_PROGS); do echo; \
-	  echo "the allocator's rows again, with $${p##*-} allocator ($$p: vmmbench.o linked with build/src/alt/mem_$${p##*-}.c)"; \
+	@for p in $(filter build/bin/vmmbench,$(PROGS)) $(ALT_PROGS); do echo; \
+	  case $$p in *-*) a=$${p##*-};; *) a=scan;; esac; \
+	  echo "the allocator's rows alone, allocator $$a ($$p alloc; CPU time of the thread)"; \
 	  $$p alloc | sed -n '/^ *#/,$$p'; done
 	@echo; echo "exhaustive checks (make test's optimized build: -O2, UBSan; wall time)"
 	@printf '  %-8s %10s\n' layer seconds
