@@ -123,7 +123,7 @@ apt-install = if [ -z "$$missing" ]; then exit 0; fi; \
 ifneq ($(filter _%,$(MAKECMDGOALS)),)
 include tangle.mk
 
-LIB_C    := $(filter-out build/src/stub/% build/src/ex/% build/src/decoy/%,$(SRC_C))
+LIB_C    := $(filter-out build/src/stub/% build/src/ex/% build/src/decoy/% build/src/alt/%,$(SRC_C))
 OBJ_REL  := $(patsubst build/src/%.c,build/obj/rel/%.o,$(LIB_C))
 OBJ_SAN  := $(patsubst build/src/%.c,build/obj/san/%.o,$(LIB_C))
 PROGS    := $(patsubst build/src/bin/%.c,build/bin/%,$(PROG_C))
@@ -136,20 +136,38 @@ DEMOS    := $(foreach p,$(DEMO_PROGS),$(filter build/bin/$(p),$(PROGS)))
 # objects in build/obj/fast).
 LINKED_TESTS := $(foreach n,$(LINKS),$(addprefix build/tests/,$(addsuffix .c,$(LINK_TESTS_$(n)))))
 MAIN_TEST_C  := $(filter-out $(LINKED_TESTS) build/tests/grade/%,$(TEST_C))
-TEST_KEYS    := main $(LINKS)
+# The allocator is chosen at link time (Chapter 9, chapters/09-fast.nw).
+# The library and the main runner link the scan allocator (mem, with its
+# invariant and abstraction in mem_spec); an alternative allocator ALT,
+# whose sources are under build/src/alt/ and never in the library, gets a
+# runner of its own, build/bin/test-ALT: the main runner's objects, tests
+# and all, with the allocator's objects ALT_OUT replaced by ALT_SRC_ALT.
+# It runs the suites of the chapters ALT_CH_ALT above the allocator (the
+# allocator's own runs are its chapter's, tests/fast.link); pt's and as's
+# suites are not yet among them: Chapter 9 says which of their tests ask
+# for first fit's concrete table.
+ALT_ALLOCS   := list
+ALT_OUT      := mem mem_spec
+ALT_SRC_list := alt/mem_list alt/mem_list_spec
+ALT_CH_list  := boot kernel
+alt_objs      = $(filter-out $(addprefix build/obj/$(2)/,$(addsuffix .o,$(ALT_OUT))) build/obj/$(2)/bin/%,$(patsubst build/src/%.c,build/obj/$(2)/%.o,$(LIB_C))) $(addprefix build/obj/$(2)/,$(addsuffix .o,$(ALT_SRC_$(1))))
+TEST_KEYS    := main $(LINKS) $(ALT_ALLOCS)
 bin_of        = build/bin/$(if $(2),fast/,)$(if $(filter main,$(1)),testrunner,test-$(1))
 TEST_BINS    := $(foreach k,$(TEST_KEYS),$(call bin_of,$(k)))
 FAST_BINS    := $(foreach k,$(TEST_KEYS),$(call bin_of,$(k),fast))
+# The excerpts come from the runners of the scan allocator (an alternative
+# allocator's runner runs the same tests, which would write them again).
+EXCERPT_BINS := $(foreach k,main $(LINKS),$(call bin_of,$(k),fast))
 # The slug of tests/test_SLUG.c; SLUG_register_suites is its entry point.
 slugs = $(patsubst test_%,%,$(basename $(notdir $(1))))
 # The chapters, by slug, in reading order; a binary's chapters are those
 # that own one of its suites (chapter pt owns the suites pt and pt_stub).
 CHAPTERS     := $(foreach f,$(NW),$(shell echo '$(notdir $(f))' | sed 's/^[0-9]*-//; s/\.nw$$//'))
 suites_of     = $(call slugs,$(if $(filter main,$(1)),$(MAIN_TEST_C),$(addsuffix .c,$(LINK_TESTS_$(1)))))
-chapters_of   = $(foreach c,$(CHAPTERS),$(if $(filter $(c) $(c)_%,$(call suites_of,$(1))),$(c)))
+chapters_of   = $(if $(filter $(ALT_ALLOCS),$(1)),$(filter $(ALT_CH_$(1)),$(CHAPTERS)),$(foreach c,$(CHAPTERS),$(if $(filter $(c) $(c)_%,$(call suites_of,$(1))),$(c))))
 
 .PHONY: _code _demo _book _test _check _bench FORCE
-_code: $(PROGS) build/lib/libbabyvmm.a
+_code: $(PROGS) $(ALT_PROGS) build/lib/libbabyvmm.a
 
 _demo: $(PROGS)
 	@for p in $(DEMOS); do echo "== $$p"; $$p; echo; done
@@ -205,8 +223,27 @@ $(call bin_of,$(1),$(filter fast,$(2))): build/obj/$(2)/runner-$(1).o \
 	@mkdir -p $$(@D)
 	$$(call cmd,LD,$$@)$$(CC) $(3) $$^ -lcunit -o $$@
 endef
-$(foreach k,$(TEST_KEYS),$(eval $(call bin-rules,$(k),san,$$(SAN_CFLAGS))))
-$(foreach k,$(TEST_KEYS),$(eval $(call bin-rules,$(k),fast,$$(FAST_CFLAGS))))
+# alt-bin-rules ALT BUILD FLAGS: the main runner with allocator ALT.
+define alt-bin-rules
+$(call bin_of,$(1),$(filter fast,$(2))): build/obj/$(2)/runner-main.o \
+    $(patsubst build/tests/%.c,build/obj/$(2)/tests/%.o,$(MAIN_TEST_C)) $(call alt_objs,$(1),$(2))
+	@mkdir -p $$(@D)
+	$$(call cmd,LD,$$@)$$(CC) $(3) $$^ -lcunit -o $$@
+endef
+$(foreach k,main $(LINKS),$(eval $(call bin-rules,$(k),san,$$(SAN_CFLAGS))))
+$(foreach k,main $(LINKS),$(eval $(call bin-rules,$(k),fast,$$(FAST_CFLAGS))))
+$(foreach k,$(ALT_ALLOCS),$(eval $(call alt-bin-rules,$(k),san,$$(SAN_CFLAGS))))
+$(foreach k,$(ALT_ALLOCS),$(eval $(call alt-bin-rules,$(k),fast,$$(FAST_CFLAGS))))
+
+# A program linked with an alternative allocator: build/bin/NAME-ALT, the
+# same object as build/bin/NAME (make bench runs vmmbench-list).
+ALT_PROGS := $(foreach a,$(ALT_ALLOCS),$(addsuffix -$(a),$(filter build/bin/vmmbench,$(PROGS))))
+define alt-prog-rules
+build/bin/%-$(1): build/obj/rel/bin/%.o $(call alt_objs,$(1),rel)
+	@mkdir -p $$(@D)
+	$$(call cmd,LD,$$@)$$(CC) $$(REL_CFLAGS) $$^ -o $$@
+endef
+$(foreach a,$(ALT_ALLOCS),$(eval $(call alt-prog-rules,$(a))))
 
 # Each layer's object may import only what its machine grants: the chapter
 # lists it in tests/imports/LAYER.txt, and the check compares that list
@@ -278,8 +315,12 @@ _check:
 # builds make test uses.  Speed is measured here and only here; no test is
 # timed.
 BENCH_CHAPTERS := mem pt as
-_bench: $(filter build/bin/vmmbench,$(PROGS)) $(TEST_BINS) $(FAST_BINS)
+_bench: $(filter build/bin/vmmbench,$(PROGS)) $(ALT_PROGS) $(TEST_BINS) $(FAST_BINS)
 	@if [ -x build/bin/vmmbench ]; then build/bin/vmmbench; else echo "bench: no vmmbench program yet"; fi
+	@for p in $(filter build/bin/vmmbench,$(PROGS)) $(ALT_PROGS); do echo; \
+	  case $$p in *-*) a=$${p##*-};; *) a=scan;; esac; \
+	  echo "the allocator's rows alone, allocator $$a ($$p alloc; CPU time of the thread)"; \
+	  $$p alloc | sed -n '/^ *#/,$$p'; done
 	@echo; echo "exhaustive checks (make test's optimized build: -O2, UBSan; wall time)"
 	@printf '  %-8s %10s\n' layer seconds
 	@for ch in $(BENCH_CHAPTERS); do \
@@ -294,6 +335,7 @@ _bench: $(filter build/bin/vmmbench,$(PROGS)) $(TEST_BINS) $(FAST_BINS)
 	for c in $(CHAPTERS); do \
 	  l=0; h=0; \
 	  for k in $(TEST_KEYS); do \
+	    case " $(ALT_ALLOCS) " in *" $$k "*) case " $(ALT_CH_list) " in *" $$c "*) ;; *) continue;; esac;; esac; \
 	    for w in light heavy; do \
 	      if [ $$w = light ]; then b=build/bin/; else b=build/bin/fast/; fi; \
 	      if [ $$k = main ]; then b=$${b}testrunner; else b=$${b}test-$$k; fi; \
@@ -307,13 +349,22 @@ _bench: $(filter build/bin/vmmbench,$(PROGS)) $(TEST_BINS) $(FAST_BINS)
 
 # The book: its excerpts, its generated figures, and its editions.
 
+# The allocator's rows of the benchmark, run with each allocator, for
+# Chapter 9 (excerpts bench-alloc-scan and bench-alloc-list): a run of this
+# build, never pasted.
+BENCH_EXCERPT_PROGS := $(filter build/bin/vmmbench,$(PROGS)) $(filter build/bin/vmmbench-%,$(ALT_PROGS))
+BENCH_EXCERPTS = for p in $(BENCH_EXCERPT_PROGS); do \
+	  n=$$(basename $$p | sed 's/^vmmbench$$/vmmbench-scan/; s/^vmmbench-/bench-alloc-/'); \
+	  $$p alloc > $(@D)/$$n.txt || { echo "book: $$p alloc failed" >&2; exit 1; }; done
+
 # The excerpts: what the demos print, and what tests print into
 # test_excerpt(), captured in this very build so the book cannot show stale
 # output.  The tests must pass for the book to be built.
-build/book/excerpts/.stamp: $(FAST_BINS) $(DEMOS) Makefile
+build/book/excerpts/.stamp: $(EXCERPT_BINS) $(DEMOS) $(BENCH_EXCERPT_PROGS) Makefile
 	@rm -rf $(@D) && mkdir -p $(@D)
 	@for p in $(DEMOS); do $$p > $(@D)/$$(basename $$p).txt; done
-	@for b in $(FAST_BINS); do \
+	@$(BENCH_EXCERPTS)
+	@for b in $(EXCERPT_BINS); do \
 	  TEST_EXCERPTS=$(CURDIR)/$(@D) $(TEST_ENV) $$b >> $(@D)/tests.log 2>&1 \
 	  || { echo "book: $$b failed while writing excerpts; see $(@D)/tests.log" >&2; exit 1; }; done
 	@touch $@

@@ -48,7 +48,9 @@ for id in $ids; do
     cp "$f" "build/student/tests/grade/$id.chk.c" "$dir/tests/grade/"
     for o in $(sed -n 's/^src://p' "$f"); do
         case $o in */*) mkdir -p "$dir/src/$(dirname "$o")"
-                        cp "build/student/src/$o.c" "build/student/src/$o.h" "$dir/src/$(dirname "$o")/";;
+                        cp "build/student/src/$o.c" "$dir/src/$(dirname "$o")/"
+                        [ ! -f "build/student/src/$o.h" ] ||
+                            cp "build/student/src/$o.h" "$dir/src/$(dirname "$o")/";;
         esac
     done
 done

@@ -55,7 +55,7 @@ fi
 objdir=$1; shift
 status=0
 for list in "$@"; do
-    layer=$(basename "$list" .txt)
+    layer=${list##*/imports/}; layer=${layer%.txt}
     obj="$objdir/$layer.o"
     if [ ! -f "$obj" ]; then
         echo "imports: $list names layer '$layer', but there is no $obj" >&2
