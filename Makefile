@@ -260,10 +260,12 @@ _test: $(TEST_REPORTS) $(IMPORT_LISTS) $(patsubst build/tests/imports/%.txt,buil
 # full marks for the reference build, the student's and the
 # instructor's editions, a fresh handout of every chapter with programming
 # exercises graded on its own, the reader's book and the HTML edition in a
-# browser, and the proofs of make prove.  The reference build is graded at
+# browser, and the proofs of make prove (whose tools come first: some
+# exercises are graded by the prover).  The reference build is graded at
 # the tests' seed unless SEED is given, so that its table is repeatable
 # (the exercise check above grades at a fresh seed every time).
 _check:
+	@$(MAKE) _prove-deps
 	@$(MAKE) _exercise-check
 	@$(MAKE) _decoys
 	@$(MAKE) _grade SEED='$(or $(SEED),20121210)'
