@@ -123,7 +123,7 @@ apt-install = if [ -z "$$missing" ]; then exit 0; fi; \
 ifneq ($(filter _%,$(MAKECMDGOALS)),)
 include tangle.mk
 
-LIB_C    := $(filter-out build/src/stub/% build/src/ex/% build/src/decoy/%,$(SRC_C))
+LIB_C    := $(filter-out build/src/stub/% build/src/ex/% build/src/decoy/% build/src/prove/%,$(SRC_C))
 OBJ_REL  := $(patsubst build/src/%.c,build/obj/rel/%.o,$(LIB_C))
 OBJ_SAN  := $(patsubst build/src/%.c,build/obj/san/%.o,$(LIB_C))
 PROGS    := $(patsubst build/src/bin/%.c,build/bin/%,$(PROG_C))
@@ -353,6 +353,13 @@ define latex-book
 @echo "book: wrote $(1).pdf ($$(pdfinfo $(1).pdf 2>/dev/null | sed -n 's/^Pages: *//p') pages)"
 endef
 
+# The numbers of make prove that the book quotes, from its summary; where
+# make prove has not run, a file that says so (make book never needs
+# Frama-C).  Written again whenever make prove has written a new summary.
+build/book/gen/prove-numbers.tex: tests/provenumbers.sh $(wildcard build/prove/summary.txt)
+	@mkdir -p $(@D)
+	@sh tests/provenumbers.sh build/prove/summary.txt > $@.tmp && mv $@.tmp $@
+
 # The chapter dependency map of the preface, drawn from the \builds{...}
 # line of every chapter.
 build/book/gen/chapter-deps.tex: $(NW) tests/chapdeps.sh
@@ -377,7 +384,7 @@ $(1)/chapters.tex: $(NW) build/files.mk tests/nwfilter.sh tests/nwedition.sh tes
 $(1)/edition.tex:
 	@mkdir -p $$(@D)
 	@echo '\newcommand{\bookedition}{$(3)}' > $$@
-$(1).pdf: $(1)/chapters.tex $(1)/edition.tex build/book/excerpts/.stamp build/book/gen/chapter-deps.tex $(GEN_FIGS) $(wildcard book/*.tex book/*.bib figures/*.tex)
+$(1).pdf: $(1)/chapters.tex $(1)/edition.tex build/book/excerpts/.stamp build/book/gen/chapter-deps.tex build/book/gen/prove-numbers.tex $(GEN_FIGS) $(wildcard book/*.tex book/*.bib figures/*.tex)
 	$$(call latex-book,$(1))
 endef
 $(eval $(call edition-rules,build/book,student,Reader\textquoteright{}s edition))
