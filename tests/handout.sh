@@ -118,6 +118,14 @@ while IFS="$(printf '\t')" read -r id chap diff kind t; do
 "
 done < "$dir/exercises.txt"
 
+proverpara=
+[ -z "$prover" ] || proverpara="\\paragraph{Graded by the prover.} Some exercises are graded by
+Frama-C/WP, which proves the annotated C: it needs \\texttt{frama-c},
+\\texttt{why3}, \\texttt{z3} and \\texttt{cvc4} (Debian~12: the packages
+\\texttt{frama-c-base why3 z3 cvc4}; \\texttt{make prove-deps} installs them,
+as root). Without them those exercises score nothing, and \\texttt{make grade}
+says what to install.
+"
 if [ -n "$rows" ]; then
 graded="\\paragraph{Graded exercises.} Each is worth its difficulty in points when
 all its graded tests pass:
@@ -133,13 +141,7 @@ $rows\\bottomrule
 \\texttt{make} and CUnit (Debian: \\texttt{libcunit1-dev}). Every run draws
 fresh random inputs, and prints its seed: \\texttt{make grade SEED=}\\emph{n}
 repeats a run. See the \\texttt{README}.
-${prover:+\\paragraph{Graded by the prover.} Some exercises are graded by
-Frama-C/WP, which proves the annotated C: it needs \\texttt{frama-c},
-\\texttt{why3}, \\texttt{z3} and \\texttt{cvc4} (Debian~12: the packages
-\\texttt{frama-c-base why3 z3 cvc4}; \\texttt{make prove-deps} installs them,
-as root). Without them those exercises score nothing, and \\texttt{make grade}
-says what to install.
-}"
+$proverpara"
 else
 graded="\\paragraph{Exercises.} This chapter's exercises are all for pencil
 and paper; it has nothing to grade by machine. The code in \\texttt{src/} is
