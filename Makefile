@@ -123,7 +123,7 @@ apt-install = if [ -z "$$missing" ]; then exit 0; fi; \
 ifneq ($(filter _%,$(MAKECMDGOALS)),)
 include tangle.mk
 
-LIB_C    := $(filter-out build/src/stub/% build/src/ex/% build/src/decoy/% build/src/alt/%,$(SRC_C))
+LIB_C    := $(filter-out build/src/stub/% build/src/ex/% build/src/decoy/% build/src/alt/% build/src/prove/%,$(SRC_C))
 OBJ_REL  := $(patsubst build/src/%.c,build/obj/rel/%.o,$(LIB_C))
 OBJ_SAN  := $(patsubst build/src/%.c,build/obj/san/%.o,$(LIB_C))
 PROGS    := $(patsubst build/src/bin/%.c,build/bin/%,$(PROG_C))
@@ -297,10 +297,12 @@ _test: $(TEST_REPORTS) $(IMPORT_LISTS) $(patsubst build/tests/imports/%.txt,buil
 # full marks for the reference build, the student's and the
 # instructor's editions, a fresh handout of every chapter with programming
 # exercises graded on its own, the reader's book and the HTML edition in a
-# browser, and the proofs of make prove.  The reference build is graded at
+# browser, and the proofs of make prove (whose tools come first: some
+# exercises are graded by the prover).  The reference build is graded at
 # the tests' seed unless SEED is given, so that its table is repeatable
 # (the exercise check above grades at a fresh seed every time).
 _check:
+	@$(MAKE) _prove-deps
 	@$(MAKE) _exercise-check
 	@$(MAKE) _decoys
 	@$(MAKE) _grade SEED='$(or $(SEED),20121210)'
@@ -404,6 +406,13 @@ define latex-book
 @echo "book: wrote $(1).pdf ($$(pdfinfo $(1).pdf 2>/dev/null | sed -n 's/^Pages: *//p') pages)"
 endef
 
+# The numbers of make prove that the book quotes, from its summary; where
+# make prove has not run, a file that says so (make book never needs
+# Frama-C).  Written again whenever make prove has written a new summary.
+build/book/gen/prove-numbers.tex: tests/provenumbers.sh $(wildcard build/prove/summary.txt)
+	@mkdir -p $(@D)
+	@sh tests/provenumbers.sh build/prove/summary.txt > $@.tmp && mv $@.tmp $@
+
 # The chapter dependency map of the preface, drawn from the \builds{...}
 # line of every chapter.
 build/book/gen/chapter-deps.tex: $(NW) tests/chapdeps.sh
@@ -428,7 +437,7 @@ $(1)/chapters.tex: $(NW) build/files.mk tests/nwfilter.sh tests/nwedition.sh tes
 $(1)/edition.tex:
 	@mkdir -p $$(@D)
 	@echo '\newcommand{\bookedition}{$(3)}' > $$@
-$(1).pdf: $(1)/chapters.tex $(1)/edition.tex build/book/excerpts/.stamp build/book/gen/chapter-deps.tex $(GEN_FIGS) $(wildcard book/*.tex book/*.bib figures/*.tex)
+$(1).pdf: $(1)/chapters.tex $(1)/edition.tex build/book/excerpts/.stamp build/book/gen/chapter-deps.tex build/book/gen/prove-numbers.tex $(GEN_FIGS) $(wildcard book/*.tex book/*.bib figures/*.tex)
 	$$(call latex-book,$(1))
 endef
 $(eval $(call edition-rules,build/book,student,Reader\textquoteright{}s edition))

@@ -36,9 +36,30 @@ build/obj/stub/ex/%.o: build/student/src/ex/%.c | $(SRC_H) $(TEST_H)
 # (the stub), the same answer object in both, and fails if either fails.
 CHK_IDS    := $(patsubst build/tests/grade/%.chk,%,$(filter build/tests/grade/%.chk,$(TANGLED)))
 chk_objs    = $(addprefix build/obj/san/,$(addsuffix .o,$(shell notangle -R'tests/grade/$(1).chk' $(NW) | sed -n 's/^src://p')))
+# An exercise graded by the prover has a file tests/grade/ID.wp (what
+# tests/wpgrade.sh proves, what the student writes, the time limit) and
+# tests/grade/ID.frame, the exercise's file as handed out.  Its graded
+# "binary" is a script that runs ID.real (its graded tests, on the
+# library) and then the prover on the answer's source, which is found
+# from its object: build/src/ex/ID.c for the reference, the student
+# tree's for the stub, build/src/decoy/ID/NAME.c for a decoy.
+WP_IDS     := $(patsubst build/tests/grade/%.wp,%,$(filter build/tests/grade/%.wp,$(TANGLED)))
+ans_src     = $(patsubst build/obj/san/decoy/%.o,build/src/decoy/%.c,$(patsubst \
+                build/obj/stub/ex/%.o,build/student/src/ex/%.c,$(patsubst \
+                build/obj/san/ex/%.o,build/src/ex/%.c,$(1))))
 # graded-bin TARGET ID ANSWER-OBJECT: one graded binary (or script and two binaries)
 define graded-bin
-$(if $(filter $(2),$(CHK_IDS)),$(call graded-bin-chk,$(1),$(2),$(3)),$(call graded-bin-one,$(1),$(2),$(3)))
+$(if $(filter $(2),$(WP_IDS)),$(call graded-bin-wp,$(1),$(2),$(3)),$(if $(filter $(2),$(CHK_IDS)),$(call graded-bin-chk,$(1),$(2),$(3)),$(call graded-bin-one,$(1),$(2),$(3))))
+endef
+define graded-bin-wp
+$(1).real: build/obj/san/runner-grade-$(2).o build/obj/san/tests/grade/$(2).o $(3) $$(LIB_SAN)
+	@mkdir -p $$(@D)
+	$$(call cmd,LD,$$@)$$(CC) $$(SAN_CFLAGS) $$^ -lcunit -o $$@
+$(1): $(1).real build/tests/grade/$(2).wp build/tests/grade/$(2).frame tests/wpgrade.sh
+	@printf '#!/bin/sh\n# graded by its tests, then by the prover\nrc=0; "$$$$0.real" "$$$$@" || rc=$$$$?\n[ $$$$rc = 0 ] || exit $$$$rc\nexec sh %s %s %s %s %s %s\n' \
+	  '$(CURDIR)/tests/wpgrade.sh' '$(CURDIR)/build/tests/grade/$(2).wp' '$(CURDIR)/build/tests/grade/$(2).frame' \
+	  '$(CURDIR)/$(call ans_src,$(3))' '$(CURDIR)/build/src' '$(CURDIR)/$(patsubst build/bin/%,build/prove/grade/%,$(1))' > $$@
+	@chmod +x $$@
 endef
 define graded-bin-one
 $(1): build/obj/san/runner-grade-$(2).o build/obj/san/tests/grade/$(2).o $(3) $$(LIB_SAN)
@@ -166,7 +187,7 @@ build/book-instructor.pdf: build/book-instructor/editionfront.tex
 # with the chapter's pages of the student edition behind a cover naming the
 # chapters it builds on, the student code tree (the library, the chapter's
 # stubs and graded tests) and a Makefile on which make grade works alone.
-HANDOUT_FILES := tests/handout.sh tests/handout/Makefile tests/handout/README tests/grade.sh tests/imports.sh tests/runner.c tests/testlib.h
+HANDOUT_FILES := tests/wpgrade.sh tests/handout.sh tests/handout/Makefile tests/handout/README tests/grade.sh tests/imports.sh tests/runner.c tests/testlib.h
 
 build/handout-%.tar.gz: $(STUDENT_TREE) build/book-student.pdf build/exercises.txt $(HANDOUT_FILES)
 	@sh tests/handout.sh $* $@

@@ -13,6 +13,10 @@
 #   4  a prediction guessable from the output
 #   5  work done outside the machine
 #   6  a stale binary (make grade in a handout; tests/handout-check.sh)
+#   7  (graded by the prover) taken on trust, not proved: an axiom, an
+#      admit, a precondition or a second contract that assumes false
+#   8  (graded by the prover) too weak: an invariant or a contract that
+#      is true but does not carry the proof
 # run: grades one decoy as make grade would grade an answer (the import
 # check when the exercise has a list IMPORTS, then the graded tests in
 # BINARY) and prints one line: NAME, class, and what caught it (imports,

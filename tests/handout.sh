@@ -28,6 +28,7 @@ rm -rf "$work" && mkdir -p "$work/$name"
 dir=$work/$name
 
 ids=$(awk -F'\t' -v c="$slug" '$2 == c && $4 == "code" { print $1 }' build/exercises.txt)
+prover=
 # A chapter without programming exercises still makes a handout: the
 # chapter and the code to read, with nothing to grade.
 
@@ -39,6 +40,12 @@ for f in build/student/tests/*.h; do [ -e "$f" ] && cp "$f" "$dir/tests/"; done
 for id in $ids; do
     cp "build/student/src/ex/$id.c" "$dir/src/ex/"
     cp "build/student/tests/grade/$id.c" "$dir/tests/grade/"
+    # An exercise graded by the prover (grade.mk, graded-bin-wp): what the
+    # prover grades, and the exercise's file as handed out.
+    if [ -f "build/student/tests/grade/$id.wp" ]; then
+        cp "build/student/tests/grade/$id.wp" "build/student/tests/grade/$id.frame" "$dir/tests/grade/"
+        prover=yes
+    fi
     # An exercise about how an operation runs is graded on the chapter's
     # checking stub as well (grade.mk, graded-bin-chk): its second file of
     # graded tests, the list of what stands in for the library below
@@ -55,7 +62,7 @@ for id in $ids; do
     done
 done
 cp tests/runner.c tests/testlib.h "$dir/tests/"
-cp tests/grade.sh tests/imports.sh tests/handout/Makefile "$dir/"
+cp tests/grade.sh tests/imports.sh tests/wpgrade.sh tests/handout/Makefile "$dir/"
 # What each exercise that writes layer code may import, with the layers'
 # lists it includes.
 mkdir -p "$dir/imports"
@@ -113,6 +120,14 @@ while IFS="$(printf '\t')" read -r id chap diff kind t; do
 "
 done < "$dir/exercises.txt"
 
+proverpara=
+[ -z "$prover" ] || proverpara="\\paragraph{Graded by the prover.} Some exercises are graded by
+Frama-C/WP, which proves the annotated C: it needs \\texttt{frama-c},
+\\texttt{why3}, \\texttt{z3} and \\texttt{cvc4} (Debian~12: the packages
+\\texttt{frama-c-base why3 z3 cvc4}; \\texttt{make prove-deps} installs them,
+as root). Without them those exercises score nothing, and \\texttt{make grade}
+says what to install.
+"
 if [ -n "$rows" ]; then
 graded="\\paragraph{Graded exercises.} Each is worth its difficulty in points when
 all its graded tests pass:
@@ -128,7 +143,7 @@ $rows\\bottomrule
 \\texttt{make} and CUnit (Debian: \\texttt{libcunit1-dev}). Every run draws
 fresh random inputs, and prints its seed: \\texttt{make grade SEED=}\\emph{n}
 repeats a run. See the \\texttt{README}.
-"
+$proverpara"
 else
 graded="\\paragraph{Exercises.} This chapter's exercises are all for pencil
 and paper; it has nothing to grade by machine. The code in \\texttt{src/} is

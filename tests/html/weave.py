@@ -633,6 +633,7 @@ class Rewriter:
 
     def rewrite(self, s):
         s = strip_comments(s)
+        s = prove_numbers(s)
         out = []
         i = 0
         pat = re.compile(r'\\(chapter|section|subsection|label|ref|nameref|chunkref|terminalinput|builds|'
@@ -842,6 +843,31 @@ class Rewriter:
 
 # ---------------------------------------------------------------------------
 # The preamble's notation macros, for pandoc and for the figures.
+
+def prove_numbers(s):
+    """make prove's numbers (\\provegoals{L}{F} and kin, book/preamble.tex),
+    from build/book/gen/prove-numbers.tex; "?" where make prove has not run."""
+    if '\\prove' not in s:
+        return s
+    nums, defs = {}, {'provewhen': 'no run: \\texttt{make prove} has not run in this build, '
+                                   "and its numbers read ``?''",
+                      'provetools': '?', 'provetrusted': '?', 'provebits': '?'}
+    try:
+        with open(os.path.join(TOP, 'build/book/gen/prove-numbers.tex'), encoding='utf-8') as f:
+            for line in f:
+                m = re.match(r'\\provenumber\{([^}]*)\}\{([^}]*)\}\{([^}]*)\}\{([^}]*)\}', line)
+                if m:
+                    nums[(m.group(1), m.group(2))] = (m.group(3), m.group(4))
+                m = re.match(r'\\def\\(prove[a-z]+)\{(.*)\}\s*$', line)
+                if m:
+                    defs[m.group(1)] = m.group(2)
+    except OSError:
+        pass
+    s = re.sub(r'\\prove(goals|seconds)\{([^}]*)\}\{([^}]*)\}',
+               lambda m: nums.get((m.group(2), m.group(3)), ('?', '?'))[m.group(1) == 'seconds'], s)
+    return re.sub(r'\\(provewhen|provetools|provetrusted|provebits)\b(\{\})?',
+                  lambda m: defs[m.group(1)], s)
+
 
 def notation_macros(preamble):
     keep = []
