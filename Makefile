@@ -352,12 +352,17 @@ _bench: $(filter build/bin/vmmbench,$(PROGS)) $(ALT_PROGS) $(TEST_BINS) $(FAST_B
 # The book: its excerpts, its generated figures, and its editions.
 
 # The allocator's rows of the benchmark, run with each allocator, for
-# Chapter 9 (excerpts bench-alloc-scan and bench-alloc-list): a run of this
-# build, never pasted.
+# Chapter 9 (excerpts bench-alloc-scan and bench-alloc-list), and its other
+# rows, for Chapter 11 (excerpt bench-run, with bench-alloc-scan): runs of
+# this build on the thread's CPU clock, never pasted.  The other rows add
+# about a second.
 BENCH_EXCERPT_PROGS := $(filter build/bin/vmmbench,$(PROGS)) $(filter build/bin/vmmbench-%,$(ALT_PROGS))
 BENCH_EXCERPTS = for p in $(BENCH_EXCERPT_PROGS); do \
 	  n=$$(basename $$p | sed 's/^vmmbench$$/vmmbench-scan/; s/^vmmbench-/bench-alloc-/'); \
-	  $$p alloc > $(@D)/$$n.txt || { echo "book: $$p alloc failed" >&2; exit 1; }; done
+	  $$p alloc > $(@D)/$$n.txt || { echo "book: $$p alloc failed" >&2; exit 1; }; done; \
+	for p in $(filter build/bin/vmmbench,$(BENCH_EXCERPT_PROGS)); do \
+	  $$p access tables > $(@D)/bench-run.txt \
+	  || { echo "book: $$p access tables failed" >&2; exit 1; }; done
 
 # The excerpts: what the demos print, and what tests print into
 # test_excerpt(), captured in this very build so the book cannot show stale
@@ -413,6 +418,13 @@ build/book/gen/prove-numbers.tex: tests/provenumbers.sh $(wildcard build/prove/s
 	@mkdir -p $(@D)
 	@sh tests/provenumbers.sh build/prove/summary.txt > $@.tmp && mv $@.tmp $@
 
+# The benchmark's numbers that Chapter 11 quotes, and those it derives from
+# them, from the runs captured with the excerpts (a number whose run is
+# missing reads "?").
+build/book/gen/bench-numbers.tex: build/book/excerpts/.stamp tests/benchnumbers.sh
+	@mkdir -p $(@D)
+	@sh tests/benchnumbers.sh build/book/excerpts/bench-run.txt build/book/excerpts/bench-alloc-scan.txt > $@.tmp && mv $@.tmp $@
+
 # The chapter dependency map of the preface, drawn from the \builds{...}
 # line of every chapter.
 build/book/gen/chapter-deps.tex: $(NW) tests/chapdeps.sh
@@ -437,7 +449,7 @@ $(1)/chapters.tex: $(NW) build/files.mk tests/nwfilter.sh tests/nwedition.sh tes
 $(1)/edition.tex:
 	@mkdir -p $$(@D)
 	@echo '\newcommand{\bookedition}{$(3)}' > $$@
-$(1).pdf: $(1)/chapters.tex $(1)/edition.tex build/book/excerpts/.stamp build/book/gen/chapter-deps.tex build/book/gen/prove-numbers.tex $(GEN_FIGS) $(wildcard book/*.tex book/*.bib figures/*.tex)
+$(1).pdf: $(1)/chapters.tex $(1)/edition.tex build/book/excerpts/.stamp build/book/gen/chapter-deps.tex build/book/gen/prove-numbers.tex build/book/gen/bench-numbers.tex $(GEN_FIGS) $(wildcard book/*.tex book/*.bib figures/*.tex)
 	$$(call latex-book,$(1))
 endef
 $(eval $(call edition-rules,build/book,student,Reader\textquoteright{}s edition))

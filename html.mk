@@ -27,7 +27,7 @@ build/html-work/markup.txt: $(NW) build/files.mk tests/nwfilter.sh tests/nwediti
 	@mv $@.tmp $@
 
 build/html/.stamp: build/html-work/markup.txt build/book.pdf build/book/excerpts/.stamp $(GEN_FIGS) \
-                   build/book/gen/chapter-deps.tex tests/html/weave.py tests/html/style.css \
+                   build/book/gen/chapter-deps.tex build/book/gen/bench-numbers.tex tests/html/weave.py tests/html/style.css \
                    $(wildcard book/*.tex book/*.bib figures/*.tex) html.mk
 	@$(TEX_ENV) $(HTML_PY) tests/html/weave.py build/html-work/markup.txt build/book/book.aux build/html
 	@sh tests/html/offline.sh build/html

@@ -634,6 +634,7 @@ class Rewriter:
     def rewrite(self, s):
         s = strip_comments(s)
         s = prove_numbers(s)
+        s = bench_numbers(s)
         out = []
         i = 0
         pat = re.compile(r'\\(chapter|section|subsection|label|ref|nameref|chunkref|terminalinput|builds|'
@@ -867,6 +868,28 @@ def prove_numbers(s):
                lambda m: nums.get((m.group(2), m.group(3)), ('?', '?'))[m.group(1) == 'seconds'], s)
     return re.sub(r'\\(provewhen|provetools|provetrusted|provebits)\b(\{\})?',
                   lambda m: defs[m.group(1)], s)
+
+
+def bench_numbers(s):
+    """the benchmark's numbers (\\benchns{ROW} and kin, book/preamble.tex),
+    from build/book/gen/bench-numbers.tex; "?" where a run did not give them."""
+    if '\\bench' not in s:
+        return s
+    rows, defs = {}, {}
+    try:
+        with open(os.path.join(TOP, 'build/book/gen/bench-numbers.tex'), encoding='utf-8') as f:
+            for line in f:
+                m = re.match(r'\\benchrow\{([^}]*)\}\{([^}]*)\}\{([^}]*)\}\{([^}]*)\}', line)
+                if m:
+                    rows[m.group(1)] = {'ops': m.group(2), 'ns': m.group(3), 'ratio': m.group(4)}
+                m = re.match(r'\\benchdef\{([^}]*)\}\{(.*)\}\s*$', line)
+                if m:
+                    defs[m.group(1)] = m.group(2)
+    except OSError:
+        pass
+    s = re.sub(r'\\bench(ops|ns|ratio)\{([^}]*)\}',
+               lambda m: rows.get(m.group(2), {}).get(m.group(1), '?'), s)
+    return re.sub(r'\\bench\{([^}]*)\}', lambda m: defs.get(m.group(1), '?'), s)
 
 
 def notation_macros(preamble):
