@@ -414,9 +414,15 @@ endef
 # The numbers of make prove that the book quotes, from its summary; where
 # make prove has not run, a file that says so (make book never needs
 # Frama-C).  Written again whenever make prove has written a new summary.
-build/book/gen/prove-numbers.tex: tests/provenumbers.sh $(wildcard build/prove/summary.txt)
+# Beside them, always, the lines of ACSL and of C in each proved layer's
+# files (tests/annotcount.sh): a layer's C files and its header (prove.mk
+# makes them prerequisites, since it is read after this rule).
+prove_files   = $(PROVE_SRC_$(1)) $(filter-out $(PROVE_SRC_$(1)),$(wildcard $(patsubst %.c,%.h,$(filter %.c,$(PROVE_SRC_$(1))))))
+prove_annot   = $(foreach l,$(PROVE_LAYERS),$(l)=$(subst $(eval) ,$(comma),$(strip $(call prove_files,$(l)))))
+comma := ,
+build/book/gen/prove-numbers.tex: tests/provenumbers.sh tests/annotcount.sh $(wildcard build/prove/summary.txt)
 	@mkdir -p $(@D)
-	@sh tests/provenumbers.sh build/prove/summary.txt > $@.tmp && mv $@.tmp $@
+	@sh tests/provenumbers.sh build/prove/summary.txt $(prove_annot) > $@.tmp && mv $@.tmp $@
 
 # The benchmark's numbers that Chapter 11 quotes, and those it derives from
 # them, from the runs captured with the excerpts (a number whose run is

@@ -852,13 +852,18 @@ def prove_numbers(s):
         return s
     nums, defs = {}, {'provewhen': 'no run: \\texttt{make prove} has not run in this build, '
                                    "and its numbers read ``?''",
-                      'provetools': '?', 'provetrusted': '?', 'provebits': '?'}
+                      'provetools': '?', 'provetrusted': '?', 'provebits': '?',
+                      'provebrokenproved': '?', 'provebrokengoals': '?', 'provebrokenfailed': '?'}
     try:
         with open(os.path.join(TOP, 'build/book/gen/prove-numbers.tex'), encoding='utf-8') as f:
             for line in f:
                 m = re.match(r'\\provenumber\{([^}]*)\}\{([^}]*)\}\{([^}]*)\}\{([^}]*)\}', line)
                 if m:
                     nums[(m.group(1), m.group(2))] = (m.group(3), m.group(4))
+                m = re.match(r'\\proveannot\{([^}]*)\}\{([^}]*)\}\{([^}]*)\}', line)
+                if m:
+                    nums[(m.group(1), 'acsl')] = (m.group(2), m.group(2))
+                    nums[(m.group(1), 'c')] = (m.group(3), m.group(3))
                 m = re.match(r'\\def\\(prove[a-z]+)\{(.*)\}\s*$', line)
                 if m:
                     defs[m.group(1)] = m.group(2)
@@ -866,7 +871,10 @@ def prove_numbers(s):
         pass
     s = re.sub(r'\\prove(goals|seconds)\{([^}]*)\}\{([^}]*)\}',
                lambda m: nums.get((m.group(2), m.group(3)), ('?', '?'))[m.group(1) == 'seconds'], s)
-    return re.sub(r'\\(provewhen|provetools|provetrusted|provebits)\b(\{\})?',
+    s = re.sub(r'\\prove(acsl|c)\{([^}]*)\}',
+               lambda m: nums.get((m.group(2), m.group(1)), ('?', '?'))[0], s)
+    return re.sub(r'\\(provewhen|provetools|provetrusted|provebits|provebrokenproved'
+                  r'|provebrokengoals|provebrokenfailed)\b(\{\})?',
                   lambda m: defs[m.group(1)], s)
 
 
