@@ -184,7 +184,8 @@ build/book/gen/prove-numbers.tex: $(PROVE_SRCS) $(SRC_H)
 
 # --- A broken allocator, which the prover must refuse (Chapter 4, "A
 # broken allocator, refused"): the goals of the behavior not_allocated of
-# the mem_free in build/src/prove/mem_broken.c, which forgets a check.
+# mem_free_broken in build/src/prove/mem_broken.c, mem_free with a check
+# forgotten under mem_free's contract.
 # The target fails if WP proves them all; it writes how many it proved and
 # the goals it refused to build/prove/broken-summary.txt, for the summary
 # and the book.  5 s per goal and prover: the goals meant to fail would
@@ -196,11 +197,11 @@ _prove-broken: $(WHY3_CONF) $(PROVE_BROKEN) $(SRC_H)
 	@mkdir -p $(PROVE_DIR)/broken
 	@log=$(PROVE_DIR)/broken/mem_free.log; \
 	$(PROVE_ENV) $(FRAMAC) $(PROVE_BROKEN) $(subst -wp-timeout $(PROVE_TIMEOUT),-wp-timeout 5,$(WP_OPTS)) \
-	  -wp-fct mem_free -wp-bhv not_allocated > $$log 2>&1 \
+	  -wp-fct mem_free_broken -wp-bhv not_allocated > $$log 2>&1 \
 	  || { echo "prove: frama-c failed on the broken mem_free, see $$log" >&2; tail -20 $$log >&2; exit 1; }; \
 	counts=$$(sed -n 's/^\[wp\] Proved goals: *\([0-9]*\) *\/ *\([0-9]*\).*/\1 \2/p' $$log); \
 	set -- $${counts:-0 0}; \
-	refused=$$(sed -n 's/^\[wp\] \[\(Failed\|Timeout\|Unknown\)\] Goal typed_mem_free_\([A-Za-z0-9_]*\).*/\2/p' $$log | tr '\n' ' ' | sed 's/ $$//'); \
+	refused=$$(sed -n 's/^\[wp\] \[\(Failed\|Timeout\|Unknown\)\] Goal typed_mem_free_broken_\([A-Za-z0-9_]*\).*/\2/p' $$log | tr '\n' ' ' | sed 's/ $$//'); \
 	if [ "$$2" = 0 ]; then echo "prove: no goals for the broken mem_free, see $$log" >&2; exit 1; fi; \
-	if [ "$$1" = "$$2" ]; then echo "prove: WP proved the broken mem_free of build/src/prove/mem_broken.c: a prover that refuses nothing proves nothing" >&2; exit 1; fi; \
+	if [ "$$1" = "$$2" ]; then echo "prove: WP proved mem_free_broken of build/src/prove/mem_broken.c: a prover that refuses nothing proves nothing" >&2; exit 1; fi; \
 	echo "prove: the broken mem_free refused (behavior not_allocated): $$1 of $$2 goals proved, not proved: $$refused" > $(PROVE_DIR)/broken-summary.txt
