@@ -390,8 +390,9 @@ build/book/gen/%.tex: build/tests/figures/%.sim build/bin/vmmsim
 # latex-book DIR: typeset book/book.tex into DIR, where the edition's
 # chapters.tex and edition.tex are (found first), and copy DIR/book.pdf to
 # DIR.pdf; tests/printcheck.sh then fails it if code prints other than
-# typed (-- as a dash, curly quotes), and tests/floatcheck.sh if a figure
-# or table splits a code chunk or an exercise.  Figures, excerpts and generated
+# typed (-- as a dash, curly quotes), tests/floatcheck.sh if a figure
+# or table splits a code chunk or an exercise, and tests/figfont.sh if a
+# figure could print text under 7 pt.  Figures, excerpts and generated
 # figures are shared by all editions.
 TEX_PATH = $(CURDIR)/book:$(CURDIR)/figures:$(CURDIR)/build/book/gen:$(CURDIR)/build/book/excerpts:
 TEX_ENV  = TEXINPUTS=$(TEX_PATH) BIBINPUTS=$(CURDIR)/book: max_print_line=200
@@ -408,6 +409,7 @@ define latex-book
 @cp $(1)/book.pdf $(1).pdf
 @sh tests/printcheck.sh $(1)
 @sh tests/floatcheck.sh $(1)
+@sh tests/figfont.sh
 @echo "book: wrote $(1).pdf ($$(pdfinfo $(1).pdf 2>/dev/null | sed -n 's/^Pages: *//p') pages)"
 endef
 
