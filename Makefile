@@ -340,6 +340,9 @@ _check:
 BENCH_CHAPTERS := mem pt as
 _bench: $(filter build/bin/vmmbench,$(PROGS)) $(ALT_PROGS) $(TEST_BINS) $(FAST_BINS)
 	@if [ -x build/bin/vmmbench ]; then build/bin/vmmbench; else echo "bench: no vmmbench program yet"; fi
+	@for p in $(filter $(addprefix %-,$(ALT_HWS)),$(ALT_PROGS)); do echo; \
+	  echo "the word accesses alone, on the hardware $${p##*-} ($$p access; CPU time of the thread)"; \
+	  $$p access | sed -n '/^ *#/,$$p'; done
 	@for p in $(filter build/bin/vmmbench,$(PROGS)) $(filter $(addprefix %-,$(ALT_ALLOCS)),$(ALT_PROGS)); do echo; \
 	  case $$p in *-*) a=$${p##*-};; *) a=scan;; esac; \
 	  echo "the allocator's rows alone, allocator $$a ($$p alloc; CPU time of the thread)"; \
@@ -375,24 +378,36 @@ _bench: $(filter build/bin/vmmbench,$(PROGS)) $(ALT_PROGS) $(TEST_BINS) $(FAST_B
 # Chapter 9 (excerpts bench-alloc-scan and bench-alloc-list), and its other
 # rows, for Chapter 11 (excerpt bench-run, with bench-alloc-scan): runs of
 # this build on the thread's CPU clock, never pasted.  The other rows add
-# about a second.
-BENCH_EXCERPT_PROGS := $(filter build/bin/vmmbench,$(PROGS)) $(filter build/bin/vmmbench-%,$(ALT_PROGS))
-BENCH_EXCERPTS = for p in $(BENCH_EXCERPT_PROGS); do \
+# about a second.  The word accesses run once more on each alternative
+# hardware, for Chapter 9 (excerpt bench-access-tlb).
+BENCH_ALLOC_PROGS   := $(filter build/bin/vmmbench,$(PROGS)) $(filter $(addprefix %-,$(ALT_ALLOCS)),$(ALT_PROGS))
+BENCH_HW_PROGS      := $(filter $(addprefix %-,$(ALT_HWS)),$(ALT_PROGS))
+BENCH_EXCERPT_PROGS := $(BENCH_ALLOC_PROGS) $(BENCH_HW_PROGS)
+BENCH_EXCERPTS = for p in $(BENCH_ALLOC_PROGS); do \
 	  n=$$(basename $$p | sed 's/^vmmbench$$/vmmbench-scan/; s/^vmmbench-/bench-alloc-/'); \
 	  $$p alloc > $(@D)/$$n.txt || { echo "book: $$p alloc failed" >&2; exit 1; }; done; \
 	for p in $(filter build/bin/vmmbench,$(BENCH_EXCERPT_PROGS)); do \
 	  $$p access tables > $(@D)/bench-run.txt \
-	  || { echo "book: $$p access tables failed" >&2; exit 1; }; done
+	  || { echo "book: $$p access tables failed" >&2; exit 1; }; done; \
+	for p in $(BENCH_HW_PROGS); do \
+	  $$p access > $(@D)/bench-access-$${p##*-}.txt \
+	  || { echo "book: $$p access failed" >&2; exit 1; }; done
 
 # The excerpts: what the demos print, and what tests print into
 # test_excerpt(), captured in this very build so the book cannot show stale
 # output.  The tests must pass for the book to be built.
-build/book/excerpts/.stamp: $(EXCERPT_BINS) $(DEMOS) $(BENCH_EXCERPT_PROGS) Makefile
+# The hardware alternatives' runners write the excerpts of chapter 9's
+# suites only (the others' would be written again, the same).
+EXCERPT_HW_BINS := $(foreach k,$(ALT_HWS),$(call bin_of,$(k),fast))
+build/book/excerpts/.stamp: $(EXCERPT_BINS) $(EXCERPT_HW_BINS) $(DEMOS) $(BENCH_EXCERPT_PROGS) Makefile
 	@rm -rf $(@D) && mkdir -p $(@D)
 	@for p in $(DEMOS); do $$p > $(@D)/$$(basename $$p).txt; done
 	@$(BENCH_EXCERPTS)
 	@for b in $(EXCERPT_BINS); do \
 	  TEST_EXCERPTS=$(CURDIR)/$(@D) $(TEST_ENV) $$b >> $(@D)/tests.log 2>&1 \
+	  || { echo "book: $$b failed while writing excerpts; see $(@D)/tests.log" >&2; exit 1; }; done
+	@for b in $(EXCERPT_HW_BINS); do \
+	  TEST_EXCERPTS=$(CURDIR)/$(@D) $(TEST_ENV) $$b fast >> $(@D)/tests.log 2>&1 \
 	  || { echo "book: $$b failed while writing excerpts; see $(@D)/tests.log" >&2; exit 1; }; done
 	@touch $@
 
@@ -443,7 +458,7 @@ build/book/gen/prove-numbers.tex: tests/provenumbers.sh $(wildcard build/prove/s
 # missing reads "?").
 build/book/gen/bench-numbers.tex: build/book/excerpts/.stamp tests/benchnumbers.sh
 	@mkdir -p $(@D)
-	@sh tests/benchnumbers.sh build/book/excerpts/bench-run.txt build/book/excerpts/bench-alloc-scan.txt > $@.tmp && mv $@.tmp $@
+	@sh tests/benchnumbers.sh build/book/excerpts/bench-run.txt build/book/excerpts/bench-alloc-scan.txt build/book/excerpts/bench-access-tlb.txt > $@.tmp && mv $@.tmp $@
 
 # The chapter dependency map of the preface, drawn from the \builds{...}
 # line of every chapter.
