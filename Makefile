@@ -390,7 +390,7 @@ BENCH_EXCERPTS = for p in $(BENCH_ALLOC_PROGS); do \
 	  $$p access tables > $(@D)/bench-run.txt \
 	  || { echo "book: $$p access tables failed" >&2; exit 1; }; done; \
 	for p in $(BENCH_HW_PROGS); do \
-	  $$p access > $(@D)/bench-access-$${p##*-}.txt \
+	  $$p access > $(@D)/bench-access-$$(basename $$p | sed 's/^vmmbench-//').txt \
 	  || { echo "book: $$p access failed" >&2; exit 1; }; done
 
 # The excerpts: what the demos print, and what tests print into
