@@ -136,22 +136,31 @@ DEMOS    := $(foreach p,$(DEMO_PROGS),$(filter build/bin/$(p),$(PROGS)))
 # objects in build/obj/fast).
 LINKED_TESTS := $(foreach n,$(LINKS),$(addprefix build/tests/,$(addsuffix .c,$(LINK_TESTS_$(n)))))
 MAIN_TEST_C  := $(filter-out $(LINKED_TESTS) build/tests/grade/%,$(TEST_C))
-# The allocator is chosen at link time (Chapter 9, chapters/09-fast.nw).
-# The library and the main runner link the scan allocator (mem, with its
-# invariant and abstraction in mem_spec); an alternative allocator ALT,
-# whose sources are under build/src/alt/ and never in the library, gets a
+# The allocator and the hardware are chosen at link time (Chapter 9,
+# chapters/09-fast.nw).  The library and the main runner link the scan
+# allocator (mem, with its invariant and abstraction in mem_spec) and the
+# hardware without a translation cache (hw).  An alternative ALT, whose
+# sources are under build/src/alt/ and never in the library, gets a
 # runner of its own, build/bin/test-ALT: the main runner's objects, tests
-# and all, with the allocator's objects ALT_OUT replaced by ALT_SRC_ALT.
-# It runs the suites of the chapters ALT_CH_ALT above the allocator (the
-# allocator's own runs are its chapter's, tests/fast.link).  pt's and as's
-# tests assert what the specification promises on either allocator;
-# Chapter 9 says how they were made to.
+# and all, with the objects ALT_OUT_ALT replaced by ALT_SRC_ALT.  It runs
+# the suites of the chapters ALT_CH_ALT (an allocator's own runs are its
+# chapter's, tests/fast.link).  pt's and as's tests assert what the
+# specification promises on either allocator; Chapter 9 says how they
+# were made to.  ALT_ALLOCS are allocators, ALT_HWS hardware.  make test
+# runs only the light tests of the alternatives in ALT_LIGHT, and make
+# check their heavy ones (to keep the loop under a minute).
 ALT_ALLOCS   := list
-ALT_OUT      := mem mem_spec
+ALT_HWS      := tlb
+ALTS         := $(ALT_ALLOCS) $(ALT_HWS)
+ALT_OUT_list := mem mem_spec
 ALT_SRC_list := alt/mem_list alt/mem_list_spec
 ALT_CH_list  := pt as boot kernel
-alt_objs      = $(filter-out $(addprefix build/obj/$(2)/,$(addsuffix .o,$(ALT_OUT))) build/obj/$(2)/bin/%,$(patsubst build/src/%.c,build/obj/$(2)/%.o,$(LIB_C))) $(addprefix build/obj/$(2)/,$(addsuffix .o,$(ALT_SRC_$(1))))
-TEST_KEYS    := main $(LINKS) $(ALT_ALLOCS)
+ALT_OUT_tlb  := hw
+ALT_SRC_tlb  := alt/hw_tlb
+ALT_CH_tlb   := pt as boot kernel fast
+ALT_LIGHT    := tlb
+alt_objs      = $(filter-out $(addprefix build/obj/$(2)/,$(addsuffix .o,$(ALT_OUT_$(1)))) build/obj/$(2)/bin/%,$(patsubst build/src/%.c,build/obj/$(2)/%.o,$(LIB_C))) $(addprefix build/obj/$(2)/,$(addsuffix .o,$(ALT_SRC_$(1))))
+TEST_KEYS    := main $(LINKS) $(ALTS)
 bin_of        = build/bin/$(if $(2),fast/,)$(if $(filter main,$(1)),testrunner,test-$(1))
 TEST_BINS    := $(foreach k,$(TEST_KEYS),$(call bin_of,$(k)))
 FAST_BINS    := $(foreach k,$(TEST_KEYS),$(call bin_of,$(k),fast))
@@ -164,7 +173,7 @@ slugs = $(patsubst test_%,%,$(basename $(notdir $(1))))
 # that own one of its suites (chapter pt owns the suites pt and pt_stub).
 CHAPTERS     := $(foreach f,$(NW),$(shell echo '$(notdir $(f))' | sed 's/^[0-9]*-//; s/\.nw$$//'))
 suites_of     = $(call slugs,$(if $(filter main,$(1)),$(MAIN_TEST_C),$(addsuffix .c,$(LINK_TESTS_$(1)))))
-chapters_of   = $(if $(filter $(ALT_ALLOCS),$(1)),$(filter $(ALT_CH_$(1)),$(CHAPTERS)),$(foreach c,$(CHAPTERS),$(if $(filter $(c) $(c)_%,$(call suites_of,$(1))),$(c))))
+chapters_of   = $(if $(filter $(ALTS),$(1)),$(filter $(ALT_CH_$(1)),$(CHAPTERS)),$(foreach c,$(CHAPTERS),$(if $(filter $(c) $(c)_%,$(call suites_of,$(1))),$(c))))
 
 .PHONY: _code _demo _book _test _check _bench FORCE
 _code: $(PROGS) $(ALT_PROGS) build/lib/libbabyvmm.a
@@ -232,18 +241,18 @@ $(call bin_of,$(1),$(filter fast,$(2))): build/obj/$(2)/runner-main.o \
 endef
 $(foreach k,main $(LINKS),$(eval $(call bin-rules,$(k),san,$$(SAN_CFLAGS))))
 $(foreach k,main $(LINKS),$(eval $(call bin-rules,$(k),fast,$$(FAST_CFLAGS))))
-$(foreach k,$(ALT_ALLOCS),$(eval $(call alt-bin-rules,$(k),san,$$(SAN_CFLAGS))))
-$(foreach k,$(ALT_ALLOCS),$(eval $(call alt-bin-rules,$(k),fast,$$(FAST_CFLAGS))))
+$(foreach k,$(ALTS),$(eval $(call alt-bin-rules,$(k),san,$$(SAN_CFLAGS))))
+$(foreach k,$(ALTS),$(eval $(call alt-bin-rules,$(k),fast,$$(FAST_CFLAGS))))
 
-# A program linked with an alternative allocator: build/bin/NAME-ALT, the
-# same object as build/bin/NAME (make bench runs vmmbench-list).
-ALT_PROGS := $(foreach a,$(ALT_ALLOCS),$(addsuffix -$(a),$(filter build/bin/vmmbench,$(PROGS))))
+# A program linked with an alternative: build/bin/NAME-ALT, the same
+# object as build/bin/NAME (make bench runs vmmbench-list, vmmbench-tlb).
+ALT_PROGS := $(foreach a,$(ALTS),$(addsuffix -$(a),$(filter build/bin/vmmbench,$(PROGS))))
 define alt-prog-rules
 build/bin/%-$(1): build/obj/rel/bin/%.o $(call alt_objs,$(1),rel)
 	@mkdir -p $$(@D)
 	$$(call cmd,LD,$$@)$$(CC) $$(REL_CFLAGS) $$^ -o $$@
 endef
-$(foreach a,$(ALT_ALLOCS),$(eval $(call alt-prog-rules,$(a))))
+$(foreach a,$(ALTS),$(eval $(call alt-prog-rules,$(a))))
 
 # Each layer's object may import only what its machine grants: the chapter
 # lists it in tests/imports/LAYER.txt, and the check compares that list
@@ -265,8 +274,14 @@ TEST_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_sta
 # and tests/testsum.sh prints the reports in reading order, with the logs'
 # ends for a run that failed, and adds them up.
 TEST_SEL     := $(if $(CH),$(filter $(CH),$(CHAPTERS)),$(CHAPTERS))
-TEST_RUNS    := $(foreach c,$(TEST_SEL),$(foreach k,$(TEST_KEYS),$(if $(filter $(c),$(call chapters_of,$(k))),$(c)~$(k)~light $(c)~$(k)~heavy)))
+runs_of       = $(foreach c,$(TEST_SEL),$(foreach k,$(TEST_KEYS),$(if $(filter $(c),$(call chapters_of,$(k))),$(foreach w,$(call $(1),$(k)),$(c)~$(k)~$(w)))))
+test_weights  = light $(if $(filter $(ALT_LIGHT),$(1)),,heavy)
+check_weights = $(if $(filter $(ALT_LIGHT),$(1)),heavy,)
+TEST_RUNS    := $(call runs_of,test_weights)
 TEST_REPORTS := $(addprefix build/test/,$(addsuffix .report,$(TEST_RUNS)))
+# The heavy runs of the alternatives in ALT_LIGHT, for make check.
+CHECK_RUNS   := $(call runs_of,check_weights)
+CHECK_REPORTS := $(addprefix build/test/,$(addsuffix .report,$(CHECK_RUNS)))
 
 # run-rules CHAPTER KEY WEIGHT: one test run.  It always succeeds, so that
 # every run is done; its exit status goes into its report.
@@ -277,7 +292,7 @@ build/test/$(1)~$(2)~$(3).report: $(call bin_of,$(2),$(filter heavy,$(3))) FORCE
 	   > build/test/$(1)~$(2)~$(3).log 2>&1 || rc=$$$$?; \
 	 echo "#status $$$$rc build/test/$(1)~$(2)~$(3).log" >> $$@.tmp; mv $$@.tmp $$@
 endef
-$(foreach r,$(TEST_RUNS),$(eval $(call run-rules,$(word 1,$(subst ~, ,$(r))),$(word 2,$(subst ~, ,$(r))),$(word 3,$(subst ~, ,$(r))))))
+$(foreach r,$(TEST_RUNS) $(CHECK_RUNS),$(eval $(call run-rules,$(word 1,$(subst ~, ,$(r))),$(word 2,$(subst ~, ,$(r))),$(word 3,$(subst ~, ,$(r))))))
 FORCE:
 
 # The import check, then the runs' reports.  A chapter without tests (the
@@ -291,6 +306,11 @@ _test: $(TEST_REPORTS) $(IMPORT_LISTS) $(patsubst build/tests/imports/%.txt,buil
 	@if [ -z '$(strip $(TEST_RUNS))' ]; then echo "test: chapter '$(CH)' has no test suites of its own"; \
 	 else sh tests/testsum.sh $(TEST_REPORTS); fi
 
+# The heavy tests of the alternatives that make test runs light only.
+.PHONY: _test-alt-heavy
+_test-alt-heavy: $(CHECK_REPORTS)
+	@sh tests/testsum.sh $(CHECK_REPORTS)
+
 # make check: what CI and an instructor need beyond the loop.  The
 # exercises' self-check (every graded test passes on its solution and fails
 # on its stub), the decoys (wrong answers the graders must give nothing),
@@ -303,6 +323,7 @@ _test: $(TEST_REPORTS) $(IMPORT_LISTS) $(patsubst build/tests/imports/%.txt,buil
 # (the exercise check above grades at a fresh seed every time).
 _check:
 	@$(MAKE) _prove-deps
+	@$(MAKE) _test-alt-heavy
 	@$(MAKE) _exercise-check
 	@$(MAKE) _decoys
 	@$(MAKE) _grade SEED='$(or $(SEED),20121210)'
@@ -319,7 +340,10 @@ _check:
 BENCH_CHAPTERS := mem pt as
 _bench: $(filter build/bin/vmmbench,$(PROGS)) $(ALT_PROGS) $(TEST_BINS) $(FAST_BINS)
 	@if [ -x build/bin/vmmbench ]; then build/bin/vmmbench; else echo "bench: no vmmbench program yet"; fi
-	@for p in $(filter build/bin/vmmbench,$(PROGS)) $(ALT_PROGS); do echo; \
+	@for p in $(filter $(addprefix %-,$(ALT_HWS)),$(ALT_PROGS)); do echo; \
+	  echo "the word accesses alone, on the hardware $${p##*-} ($$p access; CPU time of the thread)"; \
+	  $$p access | sed -n '/^ *#/,$$p'; done
+	@for p in $(filter build/bin/vmmbench,$(PROGS)) $(filter $(addprefix %-,$(ALT_ALLOCS)),$(ALT_PROGS)); do echo; \
 	  case $$p in *-*) a=$${p##*-};; *) a=scan;; esac; \
 	  echo "the allocator's rows alone, allocator $$a ($$p alloc; CPU time of the thread)"; \
 	  $$p alloc | sed -n '/^ *#/,$$p'; done
@@ -336,15 +360,14 @@ _bench: $(filter build/bin/vmmbench,$(PROGS)) $(ALT_PROGS) $(TEST_BINS) $(FAST_B
 	@TIMEFORMAT='%U %S'; \
 	for c in $(CHAPTERS); do \
 	  l=0; h=0; \
-	  for k in $(TEST_KEYS); do \
-	    case " $(ALT_ALLOCS) " in *" $$k "*) case " $(ALT_CH_list) " in *" $$c "*) ;; *) continue;; esac;; esac; \
-	    for w in light heavy; do \
-	      if [ $$w = light ]; then b=build/bin/; else b=build/bin/fast/; fi; \
-	      if [ $$k = main ]; then b=$${b}testrunner; else b=$${b}test-$$k; fi; \
-	      s=$$( { time env TEST_WEIGHT=$$w $(TEST_ENV) $$b $$c > /dev/null 2>&1 || true; } 2>&1 | awk '{ print $$1 + $$2 }'); \
-	      if [ $$w = light ]; then l=$$(awk -v a=$$l -v b=$$s 'BEGIN { print a + b }'); \
-	      else h=$$(awk -v a=$$h -v b=$$s 'BEGIN { print a + b }'); fi; \
-	    done; \
+	  for r in $(TEST_RUNS); do \
+	    case $$r in "$$c~"*) ;; *) continue;; esac; \
+	    k=$${r#*~}; w=$${k#*~}; k=$${k%~*}; \
+	    if [ $$w = light ]; then b=build/bin/; else b=build/bin/fast/; fi; \
+	    if [ $$k = main ]; then b=$${b}testrunner; else b=$${b}test-$$k; fi; \
+	    s=$$( { time env TEST_WEIGHT=$$w $(TEST_ENV) $$b $$c > /dev/null 2>&1 || true; } 2>&1 | awk '{ print $$1 + $$2 }'); \
+	    if [ $$w = light ]; then l=$$(awk -v a=$$l -v b=$$s 'BEGIN { print a + b }'); \
+	    else h=$$(awk -v a=$$h -v b=$$s 'BEGIN { print a + b }'); fi; \
 	  done; \
 	  awk -v c=$$c -v l=$$l -v h=$$h 'BEGIN { printf "  %-8s %10.2f %10.2f\n", c, l, h }'; \
 	done
@@ -355,24 +378,36 @@ _bench: $(filter build/bin/vmmbench,$(PROGS)) $(ALT_PROGS) $(TEST_BINS) $(FAST_B
 # Chapter 9 (excerpts bench-alloc-scan and bench-alloc-list), and its other
 # rows, for Chapter 11 (excerpt bench-run, with bench-alloc-scan): runs of
 # this build on the thread's CPU clock, never pasted.  The other rows add
-# about a second.
-BENCH_EXCERPT_PROGS := $(filter build/bin/vmmbench,$(PROGS)) $(filter build/bin/vmmbench-%,$(ALT_PROGS))
-BENCH_EXCERPTS = for p in $(BENCH_EXCERPT_PROGS); do \
+# about a second.  The word accesses run once more on each alternative
+# hardware, for Chapter 9 (excerpt bench-access-tlb).
+BENCH_ALLOC_PROGS   := $(filter build/bin/vmmbench,$(PROGS)) $(filter $(addprefix %-,$(ALT_ALLOCS)),$(ALT_PROGS))
+BENCH_HW_PROGS      := $(filter $(addprefix %-,$(ALT_HWS)),$(ALT_PROGS))
+BENCH_EXCERPT_PROGS := $(BENCH_ALLOC_PROGS) $(BENCH_HW_PROGS)
+BENCH_EXCERPTS = for p in $(BENCH_ALLOC_PROGS); do \
 	  n=$$(basename $$p | sed 's/^vmmbench$$/vmmbench-scan/; s/^vmmbench-/bench-alloc-/'); \
 	  $$p alloc > $(@D)/$$n.txt || { echo "book: $$p alloc failed" >&2; exit 1; }; done; \
 	for p in $(filter build/bin/vmmbench,$(BENCH_EXCERPT_PROGS)); do \
 	  $$p access tables > $(@D)/bench-run.txt \
-	  || { echo "book: $$p access tables failed" >&2; exit 1; }; done
+	  || { echo "book: $$p access tables failed" >&2; exit 1; }; done; \
+	for p in $(BENCH_HW_PROGS); do \
+	  $$p access > $(@D)/bench-access-$$(basename $$p | sed 's/^vmmbench-//').txt \
+	  || { echo "book: $$p access failed" >&2; exit 1; }; done
 
 # The excerpts: what the demos print, and what tests print into
 # test_excerpt(), captured in this very build so the book cannot show stale
 # output.  The tests must pass for the book to be built.
-build/book/excerpts/.stamp: $(EXCERPT_BINS) $(DEMOS) $(BENCH_EXCERPT_PROGS) Makefile
+# The hardware alternatives' runners write the excerpts of chapter 9's
+# suites only (the others' would be written again, the same).
+EXCERPT_HW_BINS := $(foreach k,$(ALT_HWS),$(call bin_of,$(k),fast))
+build/book/excerpts/.stamp: $(EXCERPT_BINS) $(EXCERPT_HW_BINS) $(DEMOS) $(BENCH_EXCERPT_PROGS) Makefile
 	@rm -rf $(@D) && mkdir -p $(@D)
 	@for p in $(DEMOS); do $$p > $(@D)/$$(basename $$p).txt; done
 	@$(BENCH_EXCERPTS)
 	@for b in $(EXCERPT_BINS); do \
 	  TEST_EXCERPTS=$(CURDIR)/$(@D) $(TEST_ENV) $$b >> $(@D)/tests.log 2>&1 \
+	  || { echo "book: $$b failed while writing excerpts; see $(@D)/tests.log" >&2; exit 1; }; done
+	@for b in $(EXCERPT_HW_BINS); do \
+	  TEST_EXCERPTS=$(CURDIR)/$(@D) $(TEST_ENV) $$b fast >> $(@D)/tests.log 2>&1 \
 	  || { echo "book: $$b failed while writing excerpts; see $(@D)/tests.log" >&2; exit 1; }; done
 	@touch $@
 
@@ -431,7 +466,7 @@ build/book/gen/prove-numbers.tex: tests/provenumbers.sh tests/annotcount.sh $(wi
 # missing reads "?").
 build/book/gen/bench-numbers.tex: build/book/excerpts/.stamp tests/benchnumbers.sh
 	@mkdir -p $(@D)
-	@sh tests/benchnumbers.sh build/book/excerpts/bench-run.txt build/book/excerpts/bench-alloc-scan.txt > $@.tmp && mv $@.tmp $@
+	@sh tests/benchnumbers.sh build/book/excerpts/bench-run.txt build/book/excerpts/bench-alloc-scan.txt build/book/excerpts/bench-access-tlb.txt > $@.tmp && mv $@.tmp $@
 
 # The chapter dependency map of the preface, drawn from the \builds{...}
 # line of every chapter.

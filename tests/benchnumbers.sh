@@ -4,7 +4,9 @@
 # usage: sh tests/benchnumbers.sh RUN... > bench-numbers.tex
 # Reads runs of build/bin/vmmbench captured while the book is built (the
 # excerpts bench-run, rows 1-6 and 12-15, and bench-alloc-scan, rows
-# 7-11) and prints TeX for the macros of book/preamble.tex: one
+# 7-11; and bench-access-tlb, rows 1-6 on the hardware with the TLB of
+# Chapter 9, whose numbers are named tlb...) and prints TeX for the
+# macros of book/preamble.tex: one
 # \benchrow{ROW}{OPS}{NS}{RATIO} per row of their tables, and one
 # \benchdef{NAME}{VALUE} per number Chapter 11 derives from the rows
 # (costs per tag, the line T(m) = a + b m, the zeroing of a page, ratios).
@@ -25,6 +27,9 @@ function def(n, v) { printf "\\benchdef{%s}{%s}\n", n, v }
 function has(i) { return (i in ns) }
 /^host: / { sub(/^host: /, ""); gsub(/[_&%#]/, "\\\\&"); host = $0 }
 /^each row: / { clock = $NF }
+/^ ?[0-9]+  / && $NF ~ /^\[[0-9]+\]$/ && FILENAME ~ /-tlb\./ {
+    i = $1 + 0; tns[i] = $(NF - 2); tratio[i] = $(NF - 1); next
+}
 /^ ?[0-9]+  / && $NF ~ /^\[[0-9]+\]$/ {
     i = $1 + 0; ops[i] = $(NF - 3); ns[i] = $(NF - 2); ratio[i] = $(NF - 1)
     printf "\\benchrow{%d}{%s}{%s}{%s}\n", i, ops[i], f(ns[i]), r(ratio[i])
@@ -32,6 +37,19 @@ function has(i) { return (i in ns) }
 /^  contiguous: / { def("tablescontiguous", $2) }
 /^  one per group: / { def("tablesspread", $4) }
 END {
+    # the TLB run: its rows 2, 3, 5, 6 as ratios to its own host rows 1, 4
+    if ((2 in tns) && (3 in tns) && (5 in tns) && (6 in tns)) {
+        def("tlbstorens", f(tns[2])); def("tlbloadns", f(tns[5]))
+        def("tlbstore", r(tratio[2])); def("tlbload", r(tratio[5]))
+        def("tlbdoorstore", r(tratio[3])); def("tlbdoorload", r(tratio[6]))
+        def("tlbdoorns", f((tns[3] + tns[6]) / 2))
+        def("tlbstoreover", sprintf("%.2f", tratio[2] / 4))
+        def("tlbloadover", r(tratio[5] / 4))
+        def("tlbdoorover", r((tratio[3] < tratio[6] ? tratio[3] : tratio[6]) / 10))
+        if (has(2) && has(5)) {
+            def("tlbgainstore", r(ns[2] / tns[2])); def("tlbgainload", r(ns[5] / tns[5]))
+        }
+    }
     if (host != "") def("host", host)
     if (clock != "") def("clock", clock)
     if (has(1) && has(2) && has(4) && has(5)) {

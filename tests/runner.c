@@ -198,8 +198,9 @@ static void write_totals(const CU_RunSummary *r)
     for (CU_pSuite s = CU_get_registry()->pSuite; s != NULL; s = s->pNext, suites++)
         for (CU_pTest t = s->pTest; t != NULL; t = t->pNext)
             tests++;
-    fprintf(report, "#totals build=%s seed=%" PRIu64 " suites=%u tests=%u ran=%u failed=%u"
-            " sfailed=%u asserts=%u afailed=%u seconds=%.3f\n", BUILD_NAME, seed, suites, tests,
+    fprintf(report, "#totals build=%s seed=%" PRIu64 " suites=%u tests=%u heavy=%u ran=%u"
+            " failed=%u sfailed=%u asserts=%u afailed=%u seconds=%.3f\n", BUILD_NAME, seed,
+            suites, tests, nheavy,
             r ? r->nTestsRun : 0, r ? r->nTestsFailed : 0, r ? r->nSuitesFailed : 0,
             r ? r->nAsserts : 0, r ? r->nAssertsFailed : 0, r ? r->ElapsedTime : 0.0);
 }
