@@ -35,6 +35,10 @@ PROVE_SRC_mem := build/src/mem.c build/src/mem_layout.c
 # whose contracts are on their declarations in pt.h (assumed here).
 PROVE_SRC_as  := build/src/as.c build/src/mem.c build/src/mem_layout.c
 PROVE_OWN_as  := build/src/as.c
+# A layer that reads other layers' files too names its own in
+# PROVE_OWN_LAYER: the book counts their lines only, and the layer's run
+# of the lemmas is made only if they state lemmas (those of the other
+# files are proved in their own layers).
 # A layer whose proof is under way lists the functions proved so far in
 # PROVE_FNS_LAYER; the others of its chapter are not run, and the summary
 # and the verdict name them as not yet under proof.  (as: the two checks;
@@ -105,12 +109,14 @@ if [ -n "$(PROVE_FNS_$(1))" ]; then \
   fns="$(PROVE_FNS_$(1))"; \
 fi; \
 sed -n 's|^ *Stats for function <\(.*\)/\([^/]*\)>.*|\2 (\1)|p' $(PROVE_DIR)/$(1)/functions.log \
-  | grep -v "($$chapter)" | sed 's/_0 (/ (/' | sort -u > $(PROVE_DIR)/$(1)/others.txt || true; \
+  | grep -v "($$chapter)" | sed -E 's/_[0-9]+ \(/ (/' | sort -u > $(PROVE_DIR)/$(1)/others.txt || true; \
 awk '/Specified-only functions/ { on = 1; next } on && /====/ { next } \
      on && /^[[:space:]]*$$/ { exit } \
      on { n = split($$0, a, ";"); for (i = 1; i <= n; i++) if (match(a[i], /[A-Za-z_0-9]+/)) print substr(a[i], RSTART, RLENGTH) }' \
   $(PROVE_DIR)/$(1)/functions.log > $(PROVE_DIR)/$(1)/assumed.txt; \
-for f in '(lemmas)' $$fns; do \
+lem='(lemmas)'; \
+$(if $(PROVE_OWN_$(1)),grep -q -w lemma $(PROVE_OWN_$(1)) || lem=;) \
+for f in $$lem $$fns; do \
   if [ "$$f" = '(lemmas)' ]; then sel='-wp-prop=@lemma'; log=lemmas; else sel="-wp-fct $$f"; log=$$f; fi; \
   t0=$$(date +%s.%N); \
   $(PROVE_ENV) $(FRAMAC) $(PROVE_SRC_$(1)) $(WP_OPTS) $$sel > $(PROVE_DIR)/$(1)/$$log.log 2>&1 \
