@@ -454,7 +454,10 @@ endef
 # Beside them, always, the lines of ACSL and of C in each proved layer's
 # files (tests/annotcount.sh): a layer's C files and its header (prove.mk
 # makes them prerequisites, since it is read after this rule).
-prove_files   = $(PROVE_SRC_$(1)) $(filter-out $(PROVE_SRC_$(1)),$(wildcard $(patsubst %.c,%.h,$(filter %.c,$(PROVE_SRC_$(1))))))
+# A layer that reads another layer's files too counts its own only
+# (PROVE_OWN_LAYER in prove.mk).
+prove_own     = $(or $(PROVE_OWN_$(1)),$(PROVE_SRC_$(1)))
+prove_files   = $(call prove_own,$(1)) $(filter-out $(call prove_own,$(1)),$(wildcard $(patsubst %.c,%.h,$(filter %.c,$(call prove_own,$(1))))))
 prove_annot   = $(foreach l,$(PROVE_LAYERS),$(l)=$(subst $(eval) ,$(comma),$(strip $(call prove_files,$(l)))))
 comma := ,
 build/book/gen/prove-numbers.tex: tests/provenumbers.sh tests/annotcount.sh $(wildcard build/prove/summary.txt)
