@@ -390,8 +390,9 @@ build/book/gen/%.tex: build/tests/figures/%.sim build/bin/vmmsim
 # latex-book DIR: typeset book/book.tex into DIR, where the edition's
 # chapters.tex and edition.tex are (found first), and copy DIR/book.pdf to
 # DIR.pdf; tests/printcheck.sh then fails it if code prints other than
-# typed (-- as a dash, curly quotes), and tests/floatcheck.sh if a figure
-# or table splits a code chunk or an exercise.  Figures, excerpts and generated
+# typed (-- as a dash, curly quotes), tests/floatcheck.sh if a figure
+# or table splits a code chunk or an exercise, and tests/figfont.sh if a
+# figure could print text under 7 pt.  Figures, excerpts and generated
 # figures are shared by all editions.
 TEX_PATH = $(CURDIR)/book:$(CURDIR)/figures:$(CURDIR)/build/book/gen:$(CURDIR)/build/book/excerpts:
 TEX_ENV  = TEXINPUTS=$(TEX_PATH) BIBINPUTS=$(CURDIR)/book: max_print_line=200
@@ -408,15 +409,22 @@ define latex-book
 @cp $(1)/book.pdf $(1).pdf
 @sh tests/printcheck.sh $(1)
 @sh tests/floatcheck.sh $(1)
+@sh tests/figfont.sh
 @echo "book: wrote $(1).pdf ($$(pdfinfo $(1).pdf 2>/dev/null | sed -n 's/^Pages: *//p') pages)"
 endef
 
 # The numbers of make prove that the book quotes, from its summary; where
 # make prove has not run, a file that says so (make book never needs
 # Frama-C).  Written again whenever make prove has written a new summary.
-build/book/gen/prove-numbers.tex: tests/provenumbers.sh $(wildcard build/prove/summary.txt)
+# Beside them, always, the lines of ACSL and of C in each proved layer's
+# files (tests/annotcount.sh): a layer's C files and its header (prove.mk
+# makes them prerequisites, since it is read after this rule).
+prove_files   = $(PROVE_SRC_$(1)) $(filter-out $(PROVE_SRC_$(1)),$(wildcard $(patsubst %.c,%.h,$(filter %.c,$(PROVE_SRC_$(1))))))
+prove_annot   = $(foreach l,$(PROVE_LAYERS),$(l)=$(subst $(eval) ,$(comma),$(strip $(call prove_files,$(l)))))
+comma := ,
+build/book/gen/prove-numbers.tex: tests/provenumbers.sh tests/annotcount.sh $(wildcard build/prove/summary.txt)
 	@mkdir -p $(@D)
-	@sh tests/provenumbers.sh build/prove/summary.txt > $@.tmp && mv $@.tmp $@
+	@sh tests/provenumbers.sh build/prove/summary.txt $(prove_annot) > $@.tmp && mv $@.tmp $@
 
 # The benchmark's numbers that Chapter 11 quotes, and those it derives from
 # them, from the runs captured with the excerpts (a number whose run is

@@ -13,7 +13,11 @@
 # time or when the pages are read.  One filter of the PDF's is left out:
 # tests/nwscaffold.sh, which moves each chapter's scaffolding to an
 # appendix of the printed book; a web page has no page budget, so the
-# HTML edition keeps every chunk where the chapter file has it.
+# HTML edition keeps every chunk where the chapter file has it.  It numbers
+# them as the PDF does, though: a block of scaffolding has a heading with the
+# number of its section in the appendix, and the sections, figures and
+# tables in it count on from there, so that every number a reader sees is
+# the PDF's.
 
 # The tools (Debian's python3, pandoc, TeX Live, poppler-utils, chromium and
 # chromium-driver) are installed by make deps, like all the others.

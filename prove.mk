@@ -11,8 +11,8 @@
 # has, per function, the goals and how many were proved, and the wall time;
 # any goal not proved fails the target, with the failed goals listed and the
 # full log kept in build/prove/LAYER/FUNCTION.log.  Functions the files get
-# from another chapter's header (the inline helpers of hw.h) are listed as
-# not proved here.
+# from another chapter's header (the inline helpers of hw.h) are listed
+# apart, each with the layer that proves it, or as not proved here.
 #
 # Provers: Z3 and CVC4 through Why3 (Debian 12 has no Alt-Ergo), each goal
 # given to both; neither alone proves them all.  Their configuration is
@@ -109,8 +109,9 @@ _prove-layer-%: $(WHY3_CONF) $(foreach l,$(PROVE_LAYERS),$(PROVE_SRC_$(l))) $(SR
 	$(call prove-layer,$*)
 
 # The whole run: a header with the versions and settings, the table with a
-# line of totals (the sum of the times), the functions left to another
-# chapter, the trusted base (contracts assumed because their code is not
+# line of totals (the sum of the times), the functions of another
+# chapter's header that a layer uses (and whether a layer of their own
+# proves them), the trusted base (contracts assumed because their code is not
 # proved here; axioms and admitted lemmas), and the verdict.  The summary
 # is kept in build/prove/summary.txt.
 PROVE_TABLES = $(foreach l,$(PROVE_LAYERS),$(PROVE_DIR)/$(l)/table.txt)
@@ -121,15 +122,19 @@ _prove: $(addprefix _prove-layer-,$(PROVE_LAYERS))
 	  cat $(PROVE_TABLES); \
 	  cat $(PROVE_TABLES) | awk '{ g += $$3; p += $$4; t += $$5 } END { printf "  %-6s %-20s %6d %7d %8.1f\n", "all", "", g, p, t }'; \
 	  for l in $(PROVE_LAYERS); do \
-	    [ ! -s $(PROVE_DIR)/$$l/others.txt ] || awk -v l=$$l '{ sub(/[()]/, "", $$2); sub(/[()]/, "", $$2); \
-	      f[$$2] = f[$$2] (f[$$2] == "" ? "" : ", ") $$1 } \
-	      END { for (c in f) printf "prove: %s: not proved here, inline in a header of %s: %s\n", l, c, f[c] }' \
-	      $(PROVE_DIR)/$$l/others.txt; \
+	    [ ! -s $(PROVE_DIR)/$$l/others.txt ] || awk -v l=$$l 'FILENAME !~ /others.txt$$/ { proved[$$2] = $$1; next } \
+	      { sub(/[()]/, "", $$2); sub(/[()]/, "", $$2); \
+	        if ($$1 in proved) { k = "proved in layer " proved[$$1] " (inline in a header of " $$2 ")" } \
+	        else { k = "not proved here (inline in a header of " $$2 ")" } \
+	        f[k] = f[k] (f[k] == "" ? "" : ", ") $$1 } \
+	      END { for (k in f) printf "prove: %s: uses, %s: %s\n", l, k, f[k] }' \
+	      $(PROVE_TABLES) $(PROVE_DIR)/$$l/others.txt; \
 	  done; \
 	  assumed=$$(cat $(foreach l,$(PROVE_LAYERS),$(PROVE_DIR)/$(l)/assumed.txt) | sort -u | tr '\n' ' ' | sed 's/ $$//'); \
 	  axioms=$$(cat $(sort $(foreach l,$(PROVE_LAYERS),$(PROVE_SRC_$(l))) $(SRC_H)) | { grep -o -E '\b(axiom|admit)\b' || true; } | wc -l); \
 	  echo "prove: trusted base: $$(echo $$assumed | wc -w) contracts assumed ($$assumed), $$axioms axioms or admitted lemmas"; \
 	  cat $(PROVE_DIR)/bits-summary.txt; \
+	  cat $(PROVE_DIR)/broken-summary.txt; \
 	} | tee $(PROVE_DIR)/summary.txt
 	@if { cat $(foreach l,$(PROVE_LAYERS),$(PROVE_DIR)/$(l)/failed) 2>/dev/null || true; } | grep -q .; then \
 	  for l in $(PROVE_LAYERS); do [ -f $(PROVE_DIR)/$$l/failed ] || continue; \
@@ -171,3 +176,32 @@ _prove-bits: $(PROVE_BITS) $(PROVE_SRCS) $(SRC_H) | _prove-deps
 	  > $(PROVE_DIR)/bits-summary.txt
 # --- end of part 2
 
+
+# The book's counts of ACSL and C lines per layer (the Makefile's rule for
+# build/book/gen/prove-numbers.tex, tests/annotcount.sh) read the layers'
+# tangled files.
+build/book/gen/prove-numbers.tex: $(PROVE_SRCS) $(SRC_H)
+
+# --- A broken allocator, which the prover must refuse (Chapter 4, "A
+# broken allocator, refused"): the goals of the behavior not_allocated of
+# mem_free_broken in build/src/prove/mem_broken.c, mem_free with a check
+# forgotten under mem_free's contract.
+# The target fails if WP proves them all; it writes how many it proved and
+# the goals it refused to build/prove/broken-summary.txt, for the summary
+# and the book.  5 s per goal and prover: the goals meant to fail would
+# otherwise take the full limit, and the others take milliseconds.
+PROVE_BROKEN := build/src/prove/mem_broken.c build/src/mem_layout.c
+.PHONY: _prove-broken
+_prove: _prove-broken
+_prove-broken: $(WHY3_CONF) $(PROVE_BROKEN) $(SRC_H)
+	@mkdir -p $(PROVE_DIR)/broken
+	@log=$(PROVE_DIR)/broken/mem_free.log; \
+	$(PROVE_ENV) $(FRAMAC) $(PROVE_BROKEN) $(subst -wp-timeout $(PROVE_TIMEOUT),-wp-timeout 5,$(WP_OPTS)) \
+	  -wp-fct mem_free_broken -wp-bhv not_allocated > $$log 2>&1 \
+	  || { echo "prove: frama-c failed on the broken mem_free, see $$log" >&2; tail -20 $$log >&2; exit 1; }; \
+	counts=$$(sed -n 's/^\[wp\] Proved goals: *\([0-9]*\) *\/ *\([0-9]*\).*/\1 \2/p' $$log); \
+	set -- $${counts:-0 0}; \
+	refused=$$(sed -n 's/^\[wp\] \[\(Failed\|Timeout\|Unknown\)\] Goal typed_mem_free_broken_\([A-Za-z0-9_]*\).*/\2/p' $$log | tr '\n' ' ' | sed 's/ $$//'); \
+	if [ "$$2" = 0 ]; then echo "prove: no goals for the broken mem_free, see $$log" >&2; exit 1; fi; \
+	if [ "$$1" = "$$2" ]; then echo "prove: WP proved mem_free_broken of build/src/prove/mem_broken.c: a prover that refuses nothing proves nothing" >&2; exit 1; fi; \
+	echo "prove: the broken mem_free refused (behavior not_allocated): $$1 of $$2 goals proved, not proved: $$refused" > $(PROVE_DIR)/broken-summary.txt

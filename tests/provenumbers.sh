@@ -1,16 +1,20 @@
 #!/bin/sh
 # tests/provenumbers.sh -- the numbers of make prove that the book quotes.
 #
-# usage: sh tests/provenumbers.sh SUMMARY > prove-numbers.tex
+# usage: sh tests/provenumbers.sh SUMMARY [LAYER=FILE,FILE...]... > prove-numbers.tex
 # Reads the summary make prove writes (build/prove/summary.txt) and prints
 # TeX for the macros of book/preamble.tex: one \provenumber{LAYER}{FN}{GOALS}{SECONDS}
 # per row of its table (FN without its underscores; the totals are layer
 # "all" with FN empty), and \provewhen, \provetools, \provetrusted and
 # \provebits.  Without a summary (make prove has not run in this build) it
-# prints nothing but a comment, and the book's macros say so: make book
-# never needs Frama-C.
+# prints nothing of these but a comment, and the book's macros say so: make
+# book never needs Frama-C.  The LAYER=FILES arguments are passed to
+# tests/annotcount.sh, whose counts of ACSL and C lines are printed in
+# either case: they need only the tangled files.
 set -eu
-sum=${1:?usage: provenumbers.sh SUMMARY}
+sum=${1:?usage: provenumbers.sh SUMMARY [LAYER=FILES]...}
+shift
+[ $# -eq 0 ] || sh "$(dirname "$0")/annotcount.sh" "$@"
 if [ ! -s "$sum" ]; then echo "% make prove has not run in this build: no $sum"; exit 0; fi
 tex() { sed -e 's/[_&%#]/\\&/g'; }
 echo "% generated from $sum by tests/provenumbers.sh; do not edit"
@@ -21,3 +25,9 @@ printf '%s\n' "\\def\\provewhen{run of $(date -u -r "$sum" '+%Y-%m-%d %H:%M UTC'
 printf '%s\n' "\\def\\provetools{$(sed -n 's/^prove: \(Frama-C .*\)/\1/p' "$sum" | head -1 | tex)}"
 printf '%s\n' "\\def\\provetrusted{$(sed -n 's/^prove: trusted base: //p' "$sum" | head -1 | tex)}"
 printf '%s\n' "\\def\\provebits{$(sed -n 's/^prove: \([0-9]* facts about 32-bit words checked by z3\).*/\1/p' "$sum" | head -1 | tex)}"
+# the broken mem_free of Chapter 4: goals proved, goals, the goals refused
+sed -n 's/^prove: the broken mem_free refused.*: \([0-9]*\) of \([0-9]*\) goals proved, not proved: \(.*\)$/\1 \2 \3/p' "$sum" | head -1 \
+  | while read -r p g refused; do
+      printf '%s\n' "\\def\\provebrokenproved{$p}" "\\def\\provebrokengoals{$g}"
+      printf '%s\n' "\\def\\provebrokenfailed{$(printf '%s\n' $refused | sed 's/_/\\_/g; s/.*/\\texttt{&}/' | tr '\n' ',' | sed 's/,$//; s/,/, /g')}"
+    done

@@ -583,9 +583,15 @@ class Rewriter:
         self.thm = self.fig = self.tab = self.ex = 0
         self.env_stack = []
         self.last_num = None      # what a \label right here refers to
+        # Inside a block of scaffolding (%scaffold ... %endscaffold), which
+        # the PDF moves to an appendix: the appendix's letter, and the
+        # chapter's counters to go back to at the block's end.
+        self.app_prefix = None
+        self.saved = None
+        self.app_counts = {}      # an appendix's letter -> its counters
 
     def prefix(self):
-        return '%s.' % self.page.number if self.page.number else ''
+        return '%s.' % self.base() if self.base() else ''
 
     def label(self, name, num=None):
         w = self.w
@@ -632,12 +638,17 @@ class Rewriter:
         return w.token(f)
 
     def rewrite(self, s):
+        # The markers of tests/nwscaffold.sh are comments, which go; the
+        # HTML keeps the blocks in place but numbers them as the PDF does.
+        s = re.sub(r'(?m)^%scaffold(\{.*\})[ \t]*$', r'\\bvmmscaffold\1', s)
+        s = re.sub(r'(?m)^%endscaffold\b.*$', r'\\bvmmendscaffold', s)
         s = strip_comments(s)
         s = prove_numbers(s)
         s = bench_numbers(s)
         out = []
         i = 0
-        pat = re.compile(r'\\(chapter|section|subsection|label|ref|nameref|chunkref|terminalinput|builds|'
+        pat = re.compile(r'\\(bvmmscaffold|bvmmendscaffold|'
+                         r'chapter|section|subsection|label|ref|nameref|chunkref|terminalinput|builds|'
                          r'cite|begin|end|qed|input)\b\*?')
         while True:
             m = pat.search(s, i)
@@ -648,7 +659,12 @@ class Rewriter:
             cmd = m.group(1)
             star = m.group(0).endswith('*')
             j = m.end()
-            if cmd in ('chapter', 'section', 'subsection'):
+            if cmd == 'bvmmscaffold':
+                _, (name, title), j = args(s, j, 2)
+                self.open_block(name, title, out)
+            elif cmd == 'bvmmendscaffold':
+                self.close_block()
+            elif cmd in ('chapter', 'section', 'subsection'):
                 _, (title,), j = args(s, j, 1, opt=True)
                 if cmd == 'chapter':
                     num = None if star or not self.page.number else str(self.page.number)
@@ -657,12 +673,12 @@ class Rewriter:
                     if not star:
                         self.sec += 1
                         self.subsec = 0
-                    num = None if star or not self.page.number else '%s.%d' % (self.page.number, self.sec)
+                    num = None if star or not self.base() else '%s.%d' % (self.base(), self.sec)
                     lvl = 'section'
                 else:
                     if not star:
                         self.subsec += 1
-                    num = None if star or not self.page.number else '%s.%d.%d' % (self.page.number, self.sec, self.subsec)
+                    num = None if star or not self.base() else '%s.%d.%d' % (self.base(), self.sec, self.subsec)
                     lvl = 'subsection'
                 self.last_num = num
                 tok = self.w.token('<span class="secno">%s</span> ' % num) if num else ''
@@ -736,7 +752,7 @@ class Rewriter:
             _, (eid, title, diff, kind), j = args(s, j, 4)
             self.ex += 1
             num = '%s%d' % (self.prefix(), self.ex)
-            self.last_num = num
+            saved, self.last_num = self.last_num, num
             w.label_page['ex:' + eid] = self.page.name
             w.label_num['ex:' + eid] = num
             stars = '\u2605' * int(diff)
@@ -744,9 +760,10 @@ class Rewriter:
             out.append(w.block('<div class="exercise" id="%s">' % esc('ex:' + eid)))
             out.append('\\textbf{Exercise %s}\\ (%s)\\ \\textbf{%s}%s\n\n' % (
                 num, stars, title, w.token(' <span class="exkind">%s [%s]</span>' % (kindtxt, esc(eid)))))
-            self.env_stack.append((env, {}))
+            self.env_stack.append((env, {'last_num': saved}))
         elif env in ('theorem', 'lemma', 'definition', 'proof', 'remark'):
             o, _, j = args(s, j, 0, opt=True)
+            saved = self.last_num
             if env == 'proof':
                 head = '\\emph{%s.}' % (o or 'Proof')
             elif env == 'remark':
@@ -761,7 +778,7 @@ class Rewriter:
                 head += '.'
             out.append(w.block('<div class="%s">' % env))
             out.append(head + ' ')
-            self.env_stack.append((env, {}))
+            self.env_stack.append((env, {'last_num': saved}))
         elif env in ('figure', 'table'):
             _, _, j = args(s, j, 0, opt=True)
             k = s.index('\\end{%s}' % env, j)
@@ -772,7 +789,8 @@ class Rewriter:
             else:
                 self.tab += 1
                 num = '%s%d' % (self.prefix(), self.tab)
-            self.last_num = num
+            # (its \label is taken out below; a \label after the float
+            # names the section again, as in LaTeX)
             # caption and label out of the body
             cap = ''
             m = re.search(r'\\caption\b', body)
@@ -791,7 +809,7 @@ class Rewriter:
             caption = '\\textbf{%s %s.} %s' % (what, num, self.rewrite_inner(cap))
             if env == 'figure':
                 body = re.sub(r'\\centering\b', '', body).strip()
-                stem = '%s-%d' % (self.page.fig_prefix, self.fig)
+                stem = '%s-%s' % (self.page.fig_prefix, num.replace('.', '-'))
                 w.figures.append((stem, body, self.figmacros))
                 out.append(w.block('<figure class="figure" id="%s"><img src="fig/%s.svg" alt="%s %s">'
                                    '<figcaption>' % (esc(anchor), stem, what, num)))
@@ -825,12 +843,57 @@ class Rewriter:
         if env in ('exercise', 'theorem', 'lemma', 'definition', 'proof', 'remark'):
             if not self.env_stack or self.env_stack[-1][0] != env:
                 die('\\end{%s} does not match on %s' % (env, self.page.name))
-            self.env_stack.pop()
+            # after the environment, a \label names what it named before
+            self.last_num = self.env_stack.pop()[1].get('last_num', self.last_num)
             if env == 'proof':
                 out.append(w.token(' <span class="qed">\u220e</span>'))
             out.append(w.block('</div>'))
         else:
             out.append('\\end{%s}' % env)
+
+    def base(self):
+        """What a section's number starts with: the chapter's number, or
+        in a block of scaffolding the letter of its appendix in the PDF."""
+        return self.app_prefix if self.app_prefix else self.page.number
+
+    def open_block(self, name, title, out):
+        """A block of scaffolding: in the PDF a section of the appendix
+        "Behind Chapter N" (its number is in book.aux), and the sections in
+        it the next ones of that appendix; here a heading with that
+        number, where the chapter file has the block."""
+        self.close_block()
+        self.saved = (self.sec, self.subsec, self.last_num, self.counters())
+        num = self.w.auxlabels.get(name, (None,))[0]
+        m = re.match(r'^([A-Z]+)\.(\d+)$', num or '')
+        if m:
+            self.app_prefix, self.sec, self.subsec = m.group(1), int(m.group(2)), 0
+            self.set_counters(self.app_counts.get(self.app_prefix, (0, 0, 0, 0)))
+        else:
+            self.app_prefix = None
+        self.last_num = num if m else None
+        # the PDF's sign for what is behind the chapters, then the number
+        tok = self.w.token('<span class="secno" title="behind the chapter in the printed book">'
+                           '\u25b7 %s</span> ' % num) if m else ''
+        self.page.sections.append((num, title, name) if m else (None, title, name))
+        out.append('\n\n\\section*{%s%s}\n\n' % (tok, self.rewrite_inner(title)))
+        out.append(self.label(name, num if m else None))
+
+    def counters(self):
+        return (self.thm, self.fig, self.tab, self.ex)
+
+    def set_counters(self, c):
+        self.thm, self.fig, self.tab, self.ex = c
+
+    def close_block(self):
+        """The end of a block of scaffolding: the appendix keeps its
+        counters for the chapter's next block, and the chapter's come back."""
+        if self.saved is None:
+            return
+        if self.app_prefix:
+            self.app_counts[self.app_prefix] = self.counters()
+        self.sec, self.subsec, self.last_num, c = self.saved
+        self.set_counters(c)
+        self.app_prefix = self.saved = None
 
     def rewrite_inner(self, s):
         r = Rewriter(self.w, self.page, self.macros, self.figmacros)
@@ -838,6 +901,7 @@ class Rewriter:
         r.last_num = self.last_num
         r.env_stack = []
         r.sec, r.subsec = self.sec, self.subsec
+        r.app_prefix, r.saved = self.app_prefix, self.saved
         t = r.rewrite(s)
         return t
 
@@ -852,13 +916,18 @@ def prove_numbers(s):
         return s
     nums, defs = {}, {'provewhen': 'no run: \\texttt{make prove} has not run in this build, '
                                    "and its numbers read ``?''",
-                      'provetools': '?', 'provetrusted': '?', 'provebits': '?'}
+                      'provetools': '?', 'provetrusted': '?', 'provebits': '?',
+                      'provebrokenproved': '?', 'provebrokengoals': '?', 'provebrokenfailed': '?'}
     try:
         with open(os.path.join(TOP, 'build/book/gen/prove-numbers.tex'), encoding='utf-8') as f:
             for line in f:
                 m = re.match(r'\\provenumber\{([^}]*)\}\{([^}]*)\}\{([^}]*)\}\{([^}]*)\}', line)
                 if m:
                     nums[(m.group(1), m.group(2))] = (m.group(3), m.group(4))
+                m = re.match(r'\\proveannot\{([^}]*)\}\{([^}]*)\}\{([^}]*)\}', line)
+                if m:
+                    nums[(m.group(1), 'acsl')] = (m.group(2), m.group(2))
+                    nums[(m.group(1), 'c')] = (m.group(3), m.group(3))
                 m = re.match(r'\\def\\(prove[a-z]+)\{(.*)\}\s*$', line)
                 if m:
                     defs[m.group(1)] = m.group(2)
@@ -866,7 +935,10 @@ def prove_numbers(s):
         pass
     s = re.sub(r'\\prove(goals|seconds)\{([^}]*)\}\{([^}]*)\}',
                lambda m: nums.get((m.group(2), m.group(3)), ('?', '?'))[m.group(1) == 'seconds'], s)
-    return re.sub(r'\\(provewhen|provetools|provetrusted|provebits)\b(\{\})?',
+    s = re.sub(r'\\prove(acsl|c)\{([^}]*)\}',
+               lambda m: nums.get((m.group(2), m.group(1)), ('?', '?'))[0], s)
+    return re.sub(r'\\(provewhen|provetools|provetrusted|provebits|provebrokenproved'
+                  r'|provebrokengoals|provebrokenfailed)\b(\{\})?',
                   lambda m: defs[m.group(1)], s)
 
 
