@@ -42,8 +42,8 @@ PROVE_OWN_as  := build/src/as.c
 # A layer whose proof is under way lists the functions proved so far in
 # PROVE_FNS_LAYER; the others of its chapter are not run, and the summary
 # and the verdict name them as not yet under proof.  (as: the two checks;
-# as_request needs pt_set to say, as an ensures, that PT_ERR_NOMEM
-# changes nothing, see chapter 6's section "Proved by machine".)
+# the contracts of as_request, as_release and their helpers are still to
+# be written, see chapter 6's section "Proved by machine".)
 PROVE_FNS_as  := as_check_run as_check_pages
 
 # --- issue 15, book-wide part (1 of 2): chapter 3's example, the ring
@@ -149,9 +149,8 @@ _prove: $(addprefix _prove-layer-,$(PROVE_LAYERS))
 	  for l in $(PROVE_LAYERS); do \
 	    [ ! -s $(PROVE_DIR)/$$l/others.txt ] || awk -v l=$$l 'FILENAME !~ /others.txt$$/ { proved[$$2] = $$1; next } \
 	      { sub(/[()]/, "", $$2); sub(/[()]/, "", $$2); \
-	        w = ($$2 ~ /02-hw/ ? "inline in a header of " : "defined in ") $$2; \
-	        if ($$1 in proved) { k = "proved in layer " proved[$$1] " (" w ")" } \
-	        else { k = "not proved here (" w ")" } \
+	        if ($$1 in proved) { k = "proved in layer " proved[$$1] " (from " $$2 ")" } \
+	        else { k = "not proved here (from " $$2 ")" } \
 	        f[k] = f[k] (f[k] == "" ? "" : ", ") $$1 } \
 	      END { for (k in f) printf "prove: %s: uses, %s: %s\n", l, k, f[k] }' \
 	      $(PROVE_TABLES) $(PROVE_DIR)/$$l/others.txt; \
