@@ -160,6 +160,8 @@ ALT_SRC_tlb  := alt/hw_tlb
 ALT_CH_tlb   := pt as boot kernel fast
 ALT_LIGHT    := list tlb
 alt_objs      = $(filter-out $(addprefix build/obj/$(2)/,$(addsuffix .o,$(ALT_OUT_$(1)))) build/obj/$(2)/bin/%,$(patsubst build/src/%.c,build/obj/$(2)/%.o,$(LIB_C))) $(addprefix build/obj/$(2)/,$(addsuffix .o,$(ALT_SRC_$(1))))
+# The programs linked with an alternative (below): make code builds them.
+ALT_PROGS    := $(foreach a,$(ALTS),$(addsuffix -$(a),$(filter build/bin/vmmbench,$(PROGS))))
 TEST_KEYS    := main $(LINKS) $(ALTS)
 bin_of        = build/bin/$(if $(2),fast/,)$(if $(filter main,$(1)),testrunner,test-$(1))
 TEST_BINS    := $(foreach k,$(TEST_KEYS),$(call bin_of,$(k)))
@@ -245,8 +247,8 @@ $(foreach k,$(ALTS),$(eval $(call alt-bin-rules,$(k),san,$$(SAN_CFLAGS))))
 $(foreach k,$(ALTS),$(eval $(call alt-bin-rules,$(k),fast,$$(FAST_CFLAGS))))
 
 # A program linked with an alternative: build/bin/NAME-ALT, the same
-# object as build/bin/NAME (make bench runs vmmbench-list, vmmbench-tlb).
-ALT_PROGS := $(foreach a,$(ALTS),$(addsuffix -$(a),$(filter build/bin/vmmbench,$(PROGS))))
+# object as build/bin/NAME (make bench runs vmmbench-list, vmmbench-tlb);
+# ALT_PROGS, the list of them, is defined above, before _code reads it.
 define alt-prog-rules
 build/bin/%-$(1): build/obj/rel/bin/%.o $(call alt_objs,$(1),rel)
 	@mkdir -p $$(@D)
