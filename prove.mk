@@ -27,12 +27,18 @@ PROVE_CMDS := frama-c why3 z3 cvc4
 # The layers, and the tangled C files of each.  hw is the hardware header's
 # own code, the inline helpers of hw.h, proved from the bit axioms there
 # (hw.c itself is not proved: its contracts are trusted).
-PROVE_LAYERS  := hw mem as
+PROVE_LAYERS  := hw mem pt as
 PROVE_SRC_hw  := build/src/hw.h
 PROVE_SRC_mem := build/src/mem.c build/src/mem_layout.c
+# pt (chapter 5) calls mem's operations, proved in layer mem, so their
+# definitions come along and their contracts are not assumed here.
+PROVE_SRC_pt  := build/src/pt.c build/src/pt_layout.c \
+                 build/src/mem.c build/src/mem_layout.c
+PROVE_OWN_pt  := build/src/pt.c build/src/pt_layout.c
 # as (chapter 6) calls mem's operations, whose contracts stand on their
 # definitions in mem.c and mem_layout.c (proved in layer mem), and pt's,
-# whose contracts are on their declarations in pt.h (assumed here).
+# whose contracts are on their declarations in pt.h: assumed here, and
+# proved in layer pt, for those pt proves (the summary says which).
 PROVE_SRC_as  := build/src/as.c build/src/mem.c build/src/mem_layout.c
 PROVE_OWN_as  := build/src/as.c
 # A layer that reads other layers' files too names its own in
@@ -45,6 +51,11 @@ PROVE_OWN_as  := build/src/as.c
 # the contracts of as_request, as_release and their helpers are still to
 # be written, see chapter 6's section "Proved by machine".)
 PROVE_FNS_as  := as_check_run as_check_pages
+# (pt: all but pt_set, pt_clear, table_new, table_free and table_empty,
+# whose proofs are under way, see chapter 5's "Proved by machine".)
+PROVE_FNS_pt  := pt_npages pt_status_name check_vpage region_size window \
+                 table_word entry_addr dir_get dir_put entry_get entry_put \
+                 pt_init pt_lookup
 # boot (chapter 7) calls mem_init, proved in layer mem, pt_init, whose
 # contract is on its declaration in pt.h, and hw_setPTROOT and hw_setPE,
 # whose contracts in hw.h are trusted; its call of the kernel's entry
@@ -75,7 +86,7 @@ PROVERS       := z3,cvc4
 # other layers' goals they are noise that slows CVC4 down (mem_alloc's
 # second loop invariant: 1.2 s without them, 2.4 s with, on an idle
 # machine, and over the 30 s limit once on a loaded one).
-PROVE_BITS_LAYERS := hw
+PROVE_BITS_LAYERS := hw pt
 FRAMAC        = frama-c -cpp-extra-args='-Ibuild/src$(if $(filter $(1),$(PROVE_BITS_LAYERS)), -DHW_PROVE_BITS)' $(PROVE_OPTS_$(1))
 WP_OPTS       := -warn-unsigned-overflow -warn-unsigned-downcast \
                  -wp -wp-rte -wp-prover $(PROVERS) -wp-timeout $(PROVE_TIMEOUT) \
@@ -147,8 +158,10 @@ _prove-layer-%: $(WHY3_CONF) $(foreach l,$(PROVE_LAYERS),$(PROVE_SRC_$(l))) $(SR
 # The whole run: a header with the versions and settings, the table with a
 # line of totals (the sum of the times), the functions of another
 # chapter's header that a layer uses (and whether a layer of their own
-# proves them), the trusted base (contracts assumed because their code is not
-# proved here; axioms and admitted lemmas), and the verdict.  The summary
+# proves them), the functions a layer's files only declare whose
+# contracts another layer proves, the trusted base (contracts assumed
+# because their code is proved nowhere in the run; axioms and admitted
+# lemmas), and the verdict.  The summary
 # is kept in build/prove/summary.txt.
 PROVE_TABLES = $(foreach l,$(PROVE_LAYERS),$(PROVE_DIR)/$(l)/table.txt)
 _prove: $(addprefix _prove-layer-,$(PROVE_LAYERS))
@@ -166,11 +179,19 @@ _prove: $(addprefix _prove-layer-,$(PROVE_LAYERS))
 	      END { for (k in f) printf "prove: %s: uses, %s: %s\n", l, k, f[k] }' \
 	      $(PROVE_TABLES) $(PROVE_DIR)/$$l/others.txt; \
 	  done; \
-	  assumed=$$(cat $(foreach l,$(PROVE_LAYERS),$(PROVE_DIR)/$(l)/assumed.txt) | sort -u | tr '\n' ' ' | sed 's/ $$//'); \
+	  for l in $(PROVE_LAYERS); do \
+	    awk -v l=$$l 'FILENAME !~ /assumed.txt$$/ { if ($$3 == $$4 && $$3 > 0) proved[$$2] = $$1; next } \
+	      ($$1 in proved) && proved[$$1] != l { k = proved[$$1]; f[k] = f[k] (f[k] == "" ? "" : ", ") $$1 } \
+	      END { for (k in f) printf "prove: %s: uses, proved in layer %s (declared only here): %s\n", l, k, f[k] }' \
+	      $(PROVE_TABLES) $(PROVE_DIR)/$$l/assumed.txt; \
+	  done; \
+	  cat $(foreach l,$(PROVE_LAYERS),$(PROVE_DIR)/$(l)/assumed.txt) | sort -u > $(PROVE_DIR)/assumed.txt; \
+	  assumed=$$(awk 'FILENAME !~ /assumed.txt$$/ { if ($$3 == $$4 && $$3 > 0) proved[$$2] = 1; next } !($$1 in proved)' \
+	    $(PROVE_TABLES) $(PROVE_DIR)/assumed.txt | tr '\n' ' ' | sed 's/ $$//'); \
 	  axioms=$$(cat $(sort $(foreach l,$(PROVE_LAYERS),$(PROVE_SRC_$(l))) $(SRC_H)) | { grep -o -E '\b(axiom|admit)\b' || true; } | wc -l); \
 	  echo "prove: trusted base: $$(echo $$assumed | wc -w) contracts assumed ($$assumed), $$axioms axioms or admitted lemmas"; \
 	  for l in $(PROVE_LAYERS); do [ ! -s $(PROVE_DIR)/$$l/pending.txt ] \
-	    || echo "prove: $$l: not yet under proof (no contract yet): $$(tr '\n' ' ' < $(PROVE_DIR)/$$l/pending.txt | sed 's/ $$//; s/ /, /g')"; done; \
+	    || echo "prove: $$l: not yet under proof: $$(tr '\n' ' ' < $(PROVE_DIR)/$$l/pending.txt | sed 's/ $$//; s/ /, /g')"; done; \
 	  cat $(PROVE_DIR)/bits-summary.txt; \
 	  cat $(PROVE_DIR)/broken-summary.txt; \
 	} | tee $(PROVE_DIR)/summary.txt
