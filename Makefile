@@ -194,12 +194,19 @@ _demo: $(PROGS)
 # before any compile; -MMD keeps the precise dependencies after that.
 # compile-rules BUILD FLAGS: the objects of one build, library and tests:
 # rel (the library and programs), san (ASan and UBSan), fast (UBSan).
+# A build's compiler and flags are kept in build/obj/BUILD/flags.txt,
+# rewritten only when they differ, and every object of the build depends
+# on it: a change of flags (a sanitizer, -flto) recompiles what the old
+# flags made, rather than linking old objects with new ones.
 cc_label = CC$(if $(filter san,$(1)), [san],$(if $(filter fast,$(1)), [opt]))
 define compile-rules
-build/obj/$(1)/%.o: build/src/%.c | $$(SRC_H) $$(TEST_H)
+build/obj/$(1)/flags.txt: FORCE
+	@mkdir -p $$(@D)
+	@echo '$$(CC) $$($(2))' | cpif $$@
+build/obj/$(1)/%.o: build/src/%.c build/obj/$(1)/flags.txt | $$(SRC_H) $$(TEST_H)
 	@mkdir -p $$(@D)
 	$$(call cmd,$(call cc_label,$(1)),$$<)$$(CC) $$($(2)) -MMD -MP -c $$< -o $$@
-build/obj/$(1)/tests/%.o: build/tests/%.c | $$(SRC_H) $$(TEST_H)
+build/obj/$(1)/tests/%.o: build/tests/%.c build/obj/$(1)/flags.txt | $$(SRC_H) $$(TEST_H)
 	@mkdir -p $$(@D)
 	$$(call cmd,$(call cc_label,$(1)),$$<)$$(CC) $$($(2)) -MMD -MP -c $$< -o $$@
 endef
@@ -224,10 +231,12 @@ build/gen/$(1)/suites.def: build/files.mk
 	@mkdir -p $$(@D)
 	@printf 'SUITE(%s)\n' $$(call slugs,$(2)) | grep -v '^SUITE()$$$$' > $$@.tmp || true
 	@cpif $$@ < $$@.tmp; rm -f $$@.tmp
-build/obj/san/runner-$(1).o: tests/runner.c tests/testlib.h build/gen/$(1)/suites.def
+build/obj/san/runner-$(1).o: tests/runner.c tests/testlib.h build/gen/$(1)/suites.def \
+    build/obj/san/flags.txt
 	@mkdir -p $$(@D)
 	$$(call cmd,CC [san],tests/runner.c [$(1)])$$(CC) $$(SAN_CFLAGS) -Ibuild/gen/$(1) -MMD -MP -c $$< -o $$@
-build/obj/fast/runner-$(1).o: tests/runner.c tests/testlib.h build/gen/$(1)/suites.def
+build/obj/fast/runner-$(1).o: tests/runner.c tests/testlib.h build/gen/$(1)/suites.def \
+    build/obj/fast/flags.txt
 	@mkdir -p $$(@D)
 	$$(call cmd,CC [opt],tests/runner.c [$(1)])$$(CC) $$(FAST_CFLAGS) -Ibuild/gen/$(1) -MMD -MP -c $$< -o $$@
 endef

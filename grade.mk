@@ -23,7 +23,7 @@ build/exercises.txt: $(NW) tests/exercises.sh
 	@mkdir -p $(@D)
 	@sh tests/exercises.sh list $(NW) > $@.tmp && mv $@.tmp $@
 
-build/obj/stub/ex/%.o: build/student/src/ex/%.c | $(SRC_H) $(TEST_H)
+build/obj/stub/ex/%.o: build/student/src/ex/%.c build/obj/san/flags.txt | $(SRC_H) $(TEST_H)
 	@mkdir -p $(@D)
 	$(call cmd,CC [san],$<)$(CC) $(SAN_CFLAGS) -MMD -MP -c $< -o $@
 
@@ -82,7 +82,8 @@ define grade-rules
 build/gen/grade-$(1)/suites.def:
 	@mkdir -p $$(@D)
 	@echo 'SUITE(grade_$(call cid,$(1)))' > $$@
-build/obj/san/runner-grade-$(1).o: tests/runner.c tests/testlib.h build/gen/grade-$(1)/suites.def
+build/obj/san/runner-grade-$(1).o: tests/runner.c tests/testlib.h build/gen/grade-$(1)/suites.def \
+    build/obj/san/flags.txt
 	@mkdir -p $$(@D)
 	$$(call cmd,CC [san],tests/runner.c [grade $(1)])$$(CC) $$(SAN_CFLAGS) -Ibuild/gen/grade-$(1) -c $$< -o $$@
 $(call graded-bin,build/bin/grade/$(1),$(1),build/obj/san/ex/$(1).o)
