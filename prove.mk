@@ -55,7 +55,7 @@ PROVE_FNS_as  := as_check_run as_check_pages
 # whose proofs are under way, see chapter 5's "Proved by machine".)
 PROVE_FNS_pt  := pt_npages pt_status_name check_vpage region_size window \
                  table_word entry_addr dir_get dir_put entry_get entry_put \
-                 pt_init pt_lookup table_new table_empty
+                 pt_init pt_lookup table_new table_empty table_free
 # boot (chapter 7) calls mem_init, proved in layer mem, pt_init, whose
 # contract is on its declaration in pt.h, and hw_setPTROOT and hw_setPE,
 # whose contracts in hw.h are trusted; its call of the kernel's entry
