@@ -51,8 +51,8 @@ PROVE_OWN_as  := build/src/as.c
 # the contracts of as_request, as_release and their helpers are still to
 # be written, see chapter 6's section "Proved by machine".)
 PROVE_FNS_as  := as_check_run as_check_pages
-# (pt: all but pt_set, pt_clear, table_new, table_free and table_empty,
-# whose proofs are under way, see chapter 5's "Proved by machine".)
+# (pt: all but pt_set and pt_clear, whose proofs are under way, see
+# chapter 5's "Proved by machine".)
 PROVE_FNS_pt  := pt_npages pt_status_name check_vpage region_size window \
                  table_word entry_addr dir_get dir_put entry_get entry_put \
                  pt_init pt_lookup table_new table_empty table_free
