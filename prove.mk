@@ -15,11 +15,22 @@
 # apart, each with the layer that proves it, or as not proved here.
 #
 # Provers: Z3 and CVC4 through Why3 (Debian 12 has no Alt-Ergo), each goal
-# given to both; neither alone proves them all.  Their configuration is
-# detected into build/prove/why3.conf, never into $HOME.  The timeout per
-# goal and prover is generous: the hardest goal takes well under a second,
-# so a loaded machine does not turn a proof into a timeout.  No cache: every
-# run proves everything again.
+# given to both; neither alone proves them all.  WP starts the two at once
+# on a goal that Qed leaves (hence -wp-par 2) and stops the other when one
+# succeeds.  Measured: in sequence, either order is slower, because each
+# prover runs to the timeout on goals the other proves in a tenth of a
+# second (CVC4 first: mem_alloc 92 s of CPU in place of 20, mem_free 67 in
+# place of 12; Z3 first: pt's lemmas over 400 s, 13 of 38 not proved by Z3).
+# Their configuration is detected into build/prove/why3.conf, never into
+# $HOME.  The timeout per goal and prover, 30 s, is wall time: the slowest
+# goal took 3.6 to 4.2 s of its prover (CVC4, pt_init's ensures tables,
+# pt's lemma pt_window_fields, mem_alloc's second loop invariant) in runs
+# at a load of 4 to 5 on two cores, so a verdict flips only on a machine
+# some seven times slower than that, and then as a failure reported, never
+# as a proof.  No cache: every run proves everything again.  (WP's cache,
+# -wp-cache update, keeps results by a digest of the goal; from a clean
+# clone it is empty, and a cache kept in the repository would make its
+# results trusted, not proved.)
 
 PROVE_PKGS := frama-c-base why3 z3 cvc4
 PROVE_CMDS := frama-c why3 z3 cvc4
@@ -109,14 +120,26 @@ $(WHY3_CONF): prove.mk | _prove-deps
 	  || { echo "prove: why3 did not find $$p (see $@.log)" >&2; rm -f $@.tmp; exit 1; }; done
 	@mv $@.tmp $@
 
-# prove-layer LAYER: prove the layer's functions, write the table's rows to
-# build/prove/LAYER/table.txt, the functions that failed to .../failed, the
+# The runs are scheduled by make, one target per function (and one for a
+# layer's lemmas), so that the two cores stay busy: Frama-C itself (its
+# parsing, WP's computation of the goals and their simplification by Qed,
+# a third to a half of the CPU time) runs on one core, and the layers are
+# of very different sizes.  First, per layer, the list of its functions
+# (prove-list, a short Frama-C run of its own); then a second make runs
+# every function's target at once, under the same job limit (make prove
+# passes -j with the number of cores), the longest first (PROVE_FIRST:
+# measured, see below); then each layer's table is put together in the
+# order of its list.
+#
+# prove-list LAYER: the layer's runs, in order, to build/prove/LAYER/runs.txt
+# ("lemmas" for the run of the lemmas), the functions not yet under proof
+# to .../pending.txt, those of other chapters to .../others.txt, the
 # assumed contracts to .../assumed.txt.  The layer's functions are those
 # whose definitions Frama-C places in the chapter of the layer's first file
 # (the #line directives of the tangled C name the chapter).
-define prove-layer
+define prove-list
 @mkdir -p $(PROVE_DIR)/$(1)
-@rm -f $(PROVE_DIR)/$(1)/*.log $(PROVE_DIR)/$(1)/failed $(PROVE_DIR)/$(1)/*.txt
+@rm -f $(PROVE_DIR)/$(1)/*.log $(PROVE_DIR)/$(1)/*.row $(PROVE_DIR)/$(1)/failed $(PROVE_DIR)/$(1)/*.txt
 @chapter=$$(sed -n '1s/^#line [0-9]* "\(.*\)"$$/\1/p' $(firstword $(PROVE_SRC_$(1)))); \
 $(FRAMAC) $(PROVE_SRC_$(1)) -metrics -metrics-by-function > $(PROVE_DIR)/$(1)/functions.log 2>&1 \
   || { cat $(PROVE_DIR)/$(1)/functions.log >&2; exit 1; }; \
@@ -136,27 +159,68 @@ awk '/Specified-only functions/ { on = 1; next } on && /====/ { next } \
      on && /^[[:space:]]*$$/ { exit } \
      on { n = split($$0, a, ";"); for (i = 1; i <= n; i++) if (match(a[i], /[A-Za-z_0-9]+/)) print substr(a[i], RSTART, RLENGTH) }' \
   $(PROVE_DIR)/$(1)/functions.log > $(PROVE_DIR)/$(1)/assumed.txt; \
-lem='(lemmas)'; \
+lem=lemmas; \
 $(if $(PROVE_OWN_$(1)),grep -q -w lemma $(PROVE_OWN_$(1)) || lem=;) \
-for f in $$lem $$fns; do \
-  if [ "$$f" = '(lemmas)' ]; then sel='-wp-prop=@lemma'; log=lemmas; else sel="-wp-fct $$f"; log=$$f; fi; \
-  t0=$$(date +%s.%N); \
-  $(PROVE_ENV) $(FRAMAC) $(PROVE_SRC_$(1)) $(WP_OPTS) $$sel > $(PROVE_DIR)/$(1)/$$log.log 2>&1 \
-    || { echo "prove: frama-c failed on $$f, see $(PROVE_DIR)/$(1)/$$log.log" >&2; tail -20 $(PROVE_DIR)/$(1)/$$log.log >&2; exit 1; }; \
-  t1=$$(date +%s.%N); \
-  counts=$$(sed -n 's/^\[wp\] Proved goals: *\([0-9]*\) *\/ *\([0-9]*\).*/\1 \2/p' $(PROVE_DIR)/$(1)/$$log.log); \
-  set -- $${counts:-0 0}; \
-  awk -v l=$(1) -v f="$$f" -v p=$$1 -v g=$$2 -v a=$$t0 -v b=$$t1 \
-    'BEGIN { printf "  %-6s %-20s %6d %7d %8.1f\n", l, f, g, p, b - a }' >> $(PROVE_DIR)/$(1)/table.txt; \
-  [ "$$1" = "$$2" ] || echo "$$log" >> $(PROVE_DIR)/$(1)/failed; \
-done
+for f in $$lem $$fns; do echo $$f; done > $(PROVE_DIR)/$(1)/runs.txt
 endef
 
-_prove-layer-%: $(WHY3_CONF) $(foreach l,$(PROVE_LAYERS),$(PROVE_SRC_$(l))) $(SRC_H)
-	$(call prove-layer,$*)
+# prove-one LAYER FUNCTION: one run of Frama-C, its log to
+# build/prove/LAYER/FUNCTION.log, its row of the table (goals, proved,
+# the wall time of the run) to .../FUNCTION.row, and its name to
+# .../failed if a goal is not proved.
+define prove-one
+@t0=$$(date +%s.%N); \
+if [ "$(2)" = lemmas ]; then sel='-wp-prop=@lemma'; name='(lemmas)'; else sel='-wp-fct $(2)'; name='$(2)'; fi; \
+$(PROVE_ENV) $(FRAMAC) $(PROVE_SRC_$(1)) $(WP_OPTS) $$sel > $(PROVE_DIR)/$(1)/$(2).log 2>&1 \
+  || { echo "prove: frama-c failed on $$name, see $(PROVE_DIR)/$(1)/$(2).log" >&2; tail -20 $(PROVE_DIR)/$(1)/$(2).log >&2; exit 1; }; \
+t1=$$(date +%s.%N); \
+counts=$$(sed -n 's/^\[wp\] Proved goals: *\([0-9]*\) *\/ *\([0-9]*\).*/\1 \2/p' $(PROVE_DIR)/$(1)/$(2).log); \
+set -- $${counts:-0 0}; \
+awk -v l=$(1) -v f="$$name" -v p=$$1 -v g=$$2 -v a=$$t0 -v b=$$t1 \
+  'BEGIN { printf "  %-6s %-20s %6d %7d %8.1f\n", l, f, g, p, b - a }' > $(PROVE_DIR)/$(1)/$(2).row.tmp; \
+[ "$$1" = "$$2" ] || echo "$(2)" >> $(PROVE_DIR)/$(1)/failed; \
+mv $(PROVE_DIR)/$(1)/$(2).row.tmp $(PROVE_DIR)/$(1)/$(2).row
+endef
+
+# The runs that take longest, started first (a run started last would
+# otherwise finish alone on one core).  CPU seconds of each, measured on
+# 2026-12-04 with the settings below, the machine loaded: pt_init 64,
+# pt's lemmas 52, pt_lookup 25, mem_init 21, mem_alloc 20, boot 12,
+# mem_free 12, fifo_push 10, every other run under 7.  A run not listed
+# comes after these, in the order of the layers.
+PROVE_FIRST := pt/pt_init pt/lemmas pt/pt_lookup mem/mem_init mem/mem_alloc \
+               boot/boot mem/mem_free fifo/fifo_push
+
+PROVE_PREREQS = $(WHY3_CONF) $(foreach l,$(PROVE_LAYERS),$(PROVE_SRC_$(l))) $(SRC_H)
+.PHONY: _prove-runs _prove-lists
+# (phony, so that every make prove proves everything again)
+_prove-list-%: $(PROVE_PREREQS)
+	$(call prove-list,$*)
+_prove-lists: $(addprefix _prove-list-,$(PROVE_LAYERS))
+
+# The second make: PROVE_RUNS (LAYER/FUNCTION ...) are the targets.
+PROVE_RUNS ?=
+_prove-runs: $(addsuffix .row,$(addprefix $(PROVE_DIR)/,$(PROVE_RUNS)))
+$(PROVE_DIR)/%.row: $(PROVE_PREREQS)
+	$(call prove-one,$(patsubst %/,%,$(dir $*)),$(notdir $*))
+
+# prove-layers LAYERS: every run of the layers, then their tables.
+define prove-layers
++@runs=$$(for l in $(1); do sed "s|^|$$l/|" $(PROVE_DIR)/$$l/runs.txt; done); \
+first=; for r in $(PROVE_FIRST); do case " $$(echo $$runs) " in *" $$r "*) first="$$first $$r";; esac; done; \
+rest=; for r in $$runs; do case " $$first " in *" $$r "*) ;; *) rest="$$rest $$r";; esac; done; \
+$(MAKE) --no-print-directory _prove-runs PROVE_RUNS="$$first $$rest"
+@for l in $(1); do \
+  sed "s|^\(.*\)$$|$(PROVE_DIR)/$$l/\1.row|" $(PROVE_DIR)/$$l/runs.txt | xargs cat > $(PROVE_DIR)/$$l/table.txt; done
+endef
+
+# One layer alone (by hand): make _prove-layer-pt.
+_prove-layer-%: _prove-list-%
+	$(call prove-layers,$*)
 
 # The whole run: a header with the versions and settings, the table with a
-# line of totals (the sum of the times), the functions of another
+# line of totals (the sum of the times; the runs overlap, so the whole
+# run takes less, its wall time is the line after the table), the functions of another
 # chapter's header that a layer uses (and whether a layer of their own
 # proves them), the functions a layer's files only declare whose
 # contracts another layer proves, the trusted base (contracts assumed
@@ -164,12 +228,19 @@ _prove-layer-%: $(WHY3_CONF) $(foreach l,$(PROVE_LAYERS),$(PROVE_SRC_$(l))) $(SR
 # lemmas), and the verdict.  The summary
 # is kept in build/prove/summary.txt.
 PROVE_TABLES = $(foreach l,$(PROVE_LAYERS),$(PROVE_DIR)/$(l)/table.txt)
-_prove: $(addprefix _prove-layer-,$(PROVE_LAYERS))
+.PHONY: _prove-all-layers
+_prove-all-layers: _prove-lists
+	@date +%s.%N > $(PROVE_DIR)/start.txt
+	$(call prove-layers,$(PROVE_LAYERS))
+	@awk -v a=$$(cat $(PROVE_DIR)/start.txt) -v b=$$(date +%s.%N) -v j='$(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS)))' \
+	  'BEGIN { printf "prove: the runs took %.1f s of wall time, %s at a time\n", b - a, j == "" ? "up to the job limit" : j }' > $(PROVE_DIR)/wall.txt
+_prove: _prove-all-layers
 	@{ echo "prove: Frama-C $$(frama-c -version), Why3 $$(why3 --version | sed 's/.*version //'), Z3 $$(z3 --version | sed 's/Z3 version //; s/ .*//'), CVC4 $$(cvc4 --version | sed -n '1s/.*version \([^ ]*\).*/\1/p')"; \
 	  echo "prove: WP with -wp-rte and unsigned overflow checks; provers $(PROVERS), $(PROVE_TIMEOUT) s per goal and prover, $(PROVE_PAR) in parallel, no cache"; \
 	  printf '  %-6s %-20s %6s %7s %8s\n' layer function goals proved seconds; \
 	  cat $(PROVE_TABLES); \
 	  cat $(PROVE_TABLES) | awk '{ g += $$3; p += $$4; t += $$5 } END { printf "  %-6s %-20s %6d %7d %8.1f\n", "all", "", g, p, t }'; \
+	  cat $(PROVE_DIR)/wall.txt; \
 	  for l in $(PROVE_LAYERS); do \
 	    [ ! -s $(PROVE_DIR)/$$l/others.txt ] || awk -v l=$$l 'FILENAME !~ /others.txt$$/ { proved[$$2] = $$1; next } \
 	      { sub(/[()]/, "", $$2); sub(/[()]/, "", $$2); \
