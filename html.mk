@@ -14,10 +14,13 @@
 # tests/nwscaffold.sh, which moves each chapter's scaffolding to an
 # appendix of the printed book; a web page has no page budget, so the
 # HTML edition keeps every chunk where the chapter file has it.  It numbers
-# them as the PDF does, though: a block of scaffolding has a heading with the
+# them as the PDF does, though: the chunks of the blocks count on after the
+# whole main line, in the order of the chapters (noweb's labels for them
+# differ between the two weaves, so weave.py counts, and checks its count
+# against book.aux); a block of scaffolding has a heading with the
 # number of its section in the appendix, and the sections, figures and
 # tables in it count on from there, so that every number a reader sees is
-# the PDF's.
+# the PDF's.  test-html fails on a chunk number that is not a number.
 
 # The tools (Debian's python3, pandoc, TeX Live, poppler-utils, chromium and
 # chromium-driver) are installed by make deps, like all the others.

@@ -148,6 +148,11 @@ for (const e of document.querySelectorAll('.chunkref, .chunkdef')) {
 }
 res.rawtex = bad;
 res.badrefs = document.querySelectorAll('.badref').length;
+/* Every chunk number shown, in a heading or a cross-reference, is the
+   PDF's, a number: a chunk weave.py could not number shows "?". */
+res.badchunknos = Array.from(document.querySelectorAll('.chunkno'))
+  .map(e => e.textContent.trim()).filter(t => !/^[0-9]+$/.test(t));
+res.nchunknos = document.querySelectorAll('.chunkno').length;
 res.title = document.title;
 res.navs = document.querySelectorAll('nav.pagenav a[href="index.html"]').length;
 return res;
@@ -225,6 +230,7 @@ def main():
     ids = {}
     links = {}
     nmath = 0
+    nchunknos = 0
     d = Driver()
     try:
         for name in pages:
@@ -257,6 +263,10 @@ def main():
                 problems.append('%s: TeX or a placeholder left in the text: %s' % (name, t))
             if r['badrefs']:
                 problems.append('%s: %d undefined references' % (name, r['badrefs']))
+            if r['badchunknos']:
+                problems.append('%s: %d chunk numbers are not numbers, e.g. %r'
+                                % (name, len(r['badchunknos']), r['badchunknos'][0]))
+            nchunknos += r['nchunknos']
             if r['navs'] < 2:
                 problems.append('%s: no contents link in the navigation bars' % name)
         # Every local link: the page exists and has the fragment's id.
@@ -297,8 +307,8 @@ def main():
             problems.append('the screenshot of %s looks blank (%.2f%% inked, %d rows)' % (SCREENSHOT_PAGE, 100 * frac, rows))
     finally:
         d.quit()
-    print('test-html: %d pages loaded, %d local links and anchors checked, %d math elements'
-          % (len(pages), nlinks, nmath))
+    print('test-html: %d pages loaded, %d local links and anchors checked, %d math elements, %d chunk numbers'
+          % (len(pages), nlinks, nmath, nchunknos))
     if problems:
         for p in problems[:200]:
             print('test-html: FAIL: ' + p, file=sys.stderr)

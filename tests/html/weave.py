@@ -20,8 +20,9 @@ bibliography.
                            SVG by pdftocairo
 
 Numbers (chunks, chapters, sections, figures, tables, theorems, exercises)
-are the PDF's: chunk numbers come from build/book/book.aux, the others are
-counted here and checked against the labels in book.aux.
+are the PDF's: they are counted here, in the PDF's order (chunks moved to
+the appendix after the main line), and checked against the labels in
+book.aux.
 
 Usage: weave.py MARKUP AUX OUTDIR   (run from the top of the tree, with
 TEXINPUTS set as for the book, so that figures find their inputs)
@@ -192,7 +193,9 @@ class Weaver:
         return '\n\n' + self.token(payload) + '\n\n'
 
     def num(self, label):
-        return self.chunkno.get(label, '?')
+        if label not in self.chunkno:
+            die('no number for chunk ' + label)
+        return self.chunkno[label]
 
     def href(self, label, here):
         page = self.label_page.get(label)
@@ -1089,16 +1092,41 @@ def main():
     chunkno, auxlabels = read_aux(aux)
     chunks, chunk_index, ident_index = read_markup(markup)
     w = Weaver(out, chunkno, auxlabels)
-    # Chunk numbers fall back to the order of the chunks if there is no aux.
-    if not chunkno:
-        n = 0
-        for ch in chunks:
-            if ch.kind == 'code':
-                n += 1
-                for l in ch.lines:
-                    if l.startswith('@xref label '):
-                        chunkno[l[12:]] = str(n)
-                        break
+    # Chunk numbers.  The PDF numbers its code chunks in its own order: the
+    # main line of every chapter, then the blocks of scaffolding that
+    # tests/nwscaffold.sh moved to the appendix, in the order of the
+    # chapters.  A moved chunk's noweb label in the PDF is not its label
+    # here: noweb's labels carry a digest of the file a chunk stands in,
+    # and in the PDF the moved chunks stand after the last chapter.  So the
+    # numbers are counted here, in the PDF's order, with the blocks told
+    # apart as nwscaffold tells them (a documentation chunk whose first
+    # line of text starts %scaffold{ opens one, %endscaffold closes it);
+    # book.aux, where the PDF has been built, checks the count, and the
+    # number of every chunk of the main line, whose labels the two streams
+    # share.
+    main_line, moved, inblock = [], [], False
+    for ch in chunks:
+        if ch.kind == 'docs':
+            first = next((l[6:] for l in ch.lines
+                          if l.startswith('@text ') and l[6:].strip()), '')
+            if first.startswith('%scaffold{'):
+                inblock = True
+            elif first.startswith('%endscaffold'):
+                inblock = False
+            continue
+        lab = next((l[12:] for l in ch.lines if l.startswith('@xref label ')), None)
+        if lab is None:
+            die('a code chunk without a label in ' + str(ch.file))
+        (moved if inblock else main_line).append(lab)
+    counted = {lab: str(n) for n, lab in enumerate(main_line + moved, 1)}
+    if chunkno:
+        if len(counted) != len(chunkno):
+            die('%d chunks here but %d in the PDF (book.aux)' % (len(counted), len(chunkno)))
+        for lab in main_line:
+            if lab in chunkno and chunkno[lab] != counted[lab]:
+                die('chunk %s: numbered %s here but %s in the PDF' % (lab, counted[lab], chunkno[lab]))
+    chunkno.clear()
+    chunkno.update(counted)
 
     preamble = open('book/preamble.tex', encoding='utf-8').read()
     macros = notation_macros(preamble)
