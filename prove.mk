@@ -53,9 +53,8 @@ PROVE_OWN_pt  := build/src/pt.c build/src/pt_layout.c
 PROVE_SRC_as  := build/src/as.c build/src/mem.c build/src/mem_layout.c
 PROVE_OWN_as  := build/src/as.c
 # A layer that reads other layers' files too names its own in
-# PROVE_OWN_LAYER: the book counts their lines only, and the layer's run
-# of the lemmas is made only if they state lemmas (those of the other
-# files are proved in their own layers).
+# PROVE_OWN_LAYER: the book counts their lines only.  (A layer's run of
+# the lemmas proves those of its own chapter, see prove-lemmas below.)
 # A layer whose proof is under way lists the functions proved so far in
 # PROVE_FNS_LAYER; the others of its chapter are not run, and the summary
 # and the verdict name them as not yet under proof.  (as: the two checks,
@@ -159,10 +158,23 @@ awk '/Specified-only functions/ { on = 1; next } on && /====/ { next } \
      on && /^[[:space:]]*$$/ { exit } \
      on { n = split($$0, a, ";"); for (i = 1; i <= n; i++) if (match(a[i], /[A-Za-z_0-9]+/)) print substr(a[i], RSTART, RLENGTH) }' \
   $(PROVE_DIR)/$(1)/functions.log > $(PROVE_DIR)/$(1)/assumed.txt; \
-lem=lemmas; \
-$(if $(PROVE_OWN_$(1)),grep -q -w lemma $(PROVE_OWN_$(1)) || lem=;) \
+$(call prove-lemmas,$$chapter,$(PROVE_SRC_$(1)) $(SRC_H)) > $(PROVE_DIR)/$(1)/lemmas.txt; \
+lem=lemmas; [ -s $(PROVE_DIR)/$(1)/lemmas.txt ] || lem=; \
 for f in $$lem $$fns; do echo $$f; done > $(PROVE_DIR)/$(1)/runs.txt
 endef
+
+# prove-lemmas CHAPTER,FILES: the names of the lemmas that FILES state in
+# CHAPTER (the #line directives of the tangled files name the chapter of
+# each line), one a line.  A layer's run of the lemmas proves those of its
+# chapter only: the files of a layer include other chapters' headers, and
+# their lemmas (hw.h's, mem.h's) are proved in the layers of their own
+# chapters, not again in every layer that reads them.  A lemma is stated
+# as `lemma NAME:' or `lemma NAME{LABELS}:', its name on the line of the
+# keyword.
+prove-lemmas = awk -v ch="$(1)" '/^\#line [0-9]+ "/ { f = $$3; gsub(/"/, "", f); next } \
+  f == ch { s = $$0; while (match(s, /(^|[^A-Za-z_0-9])lemma[ \t]+[A-Za-z_0-9]+[ \t]*(\{[^}]*\})?[ \t]*:/)) { \
+    m = substr(s, RSTART, RLENGTH); s = substr(s, RSTART + RLENGTH); \
+    sub(/^.*lemma[ \t]+/, "", m); sub(/[^A-Za-z_0-9].*$$/, "", m); if (!(m in seen)) { seen[m] = 1; print m } } }' $(2)
 
 # prove-one LAYER FUNCTION: one run of Frama-C, its log to
 # build/prove/LAYER/FUNCTION.log, its row of the table (goals, proved,
@@ -170,7 +182,7 @@ endef
 # .../failed if a goal is not proved.
 define prove-one
 @t0=$$(date +%s.%N); \
-if [ "$(2)" = lemmas ]; then sel='-wp-prop=@lemma'; name='(lemmas)'; else sel='-wp-fct $(2)'; name='$(2)'; fi; \
+if [ "$(2)" = lemmas ]; then sel="-wp-prop=$$(paste -s -d, $(PROVE_DIR)/$(1)/lemmas.txt)"; name='(lemmas)'; else sel='-wp-fct $(2)'; name='$(2)'; fi; \
 $(PROVE_ENV) $(FRAMAC) $(PROVE_SRC_$(1)) $(WP_OPTS) $$sel > $(PROVE_DIR)/$(1)/$(2).log 2>&1 \
   || { echo "prove: frama-c failed on $$name, see $(PROVE_DIR)/$(1)/$(2).log" >&2; tail -20 $(PROVE_DIR)/$(1)/$(2).log >&2; exit 1; }; \
 t1=$$(date +%s.%N); \
@@ -179,6 +191,9 @@ set -- $${counts:-0 0}; \
 awk -v l=$(1) -v f="$$name" -v p=$$1 -v g=$$2 -v a=$$t0 -v b=$$t1 \
   'BEGIN { printf "  %-6s %-20s %6d %7d %8.1f\n", l, f, g, p, b - a }' > $(PROVE_DIR)/$(1)/$(2).row.tmp; \
 [ "$$1" = "$$2" ] || echo "$(2)" >> $(PROVE_DIR)/$(1)/failed; \
+if [ "$(2)" = lemmas ] && [ "$$2" != $$(wc -l < $(PROVE_DIR)/$(1)/lemmas.txt) ]; then \
+  echo "prove: $(1): $$2 goals for the $$(wc -l < $(PROVE_DIR)/$(1)/lemmas.txt) lemmas of $(PROVE_DIR)/$(1)/lemmas.txt" >&2; \
+  echo "$(2)" >> $(PROVE_DIR)/$(1)/failed; fi; \
 mv $(PROVE_DIR)/$(1)/$(2).row.tmp $(PROVE_DIR)/$(1)/$(2).row
 endef
 
@@ -230,12 +245,21 @@ _prove-layer-%: _prove-list-%
 # proves them), the functions a layer's files only declare whose
 # contracts another layer proves, the trusted base (contracts assumed
 # because their code is proved nowhere in the run; axioms and admitted
-# lemmas), and the verdict.  The summary
-# is kept in build/prove/summary.txt.
+# lemmas), the count of the lemmas, and the verdict.  The summary is
+# kept in build/prove/summary.txt.  Before the runs, every lemma of the
+# files is checked to be proved in exactly one layer's run (one proved
+# in none would be a hole: the other goals use it as a fact).
 PROVE_TABLES = $(foreach l,$(PROVE_LAYERS),$(PROVE_DIR)/$(l)/table.txt)
 .PHONY: _prove-all-layers
 _prove-all-layers: _prove-lists
 	@date +%s.%N > $(PROVE_DIR)/start.txt
+	@grep -h -o -E '(^|[^A-Za-z_0-9])lemma[[:space:]]+[A-Za-z_0-9]+' $(PROVE_SRCS) $(SRC_H) \
+	  | sed -E 's/.*lemma[[:space:]]+//' | sort -u > $(PROVE_DIR)/lemmas-all.txt; \
+	cat $(foreach l,$(PROVE_LAYERS),$(PROVE_DIR)/$(l)/lemmas.txt) | sort > $(PROVE_DIR)/lemmas-own.txt; \
+	missing=$$(sort -u $(PROVE_DIR)/lemmas-own.txt | comm -23 $(PROVE_DIR)/lemmas-all.txt - | tr '\n' ' '); \
+	twice=$$(uniq -d $(PROVE_DIR)/lemmas-own.txt | tr '\n' ' '); \
+	[ -z "$$missing$$twice" ] || { echo "prove: lemmas proved in no layer: $$missing; in two: $$twice" >&2; exit 1; }; \
+	echo "prove: $$(wc -l < $(PROVE_DIR)/lemmas-all.txt) lemmas, each proved in one run, that of the layer of its chapter" > $(PROVE_DIR)/lemmas-summary.txt
 	$(call prove-layers,$(PROVE_LAYERS))
 	@awk -v a=$$(cat $(PROVE_DIR)/start.txt) -v b=$$(date +%s.%N) -v j='$(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS)))' \
 	  'BEGIN { printf "prove: the runs took %.1f s of wall time, %s at a time\n", b - a, j == "" ? "up to the job limit" : j }' > $(PROVE_DIR)/wall.txt
@@ -268,6 +292,7 @@ _prove: _prove-all-layers
 	  echo "prove: trusted base: $$(echo $$assumed | wc -w) contracts assumed ($$assumed), $$axioms axioms or admitted lemmas"; \
 	  for l in $(PROVE_LAYERS); do [ ! -s $(PROVE_DIR)/$$l/pending.txt ] \
 	    || echo "prove: $$l: not yet under proof: $$(tr '\n' ' ' < $(PROVE_DIR)/$$l/pending.txt | sed 's/ $$//; s/ /, /g')"; done; \
+	  cat $(PROVE_DIR)/lemmas-summary.txt; \
 	  cat $(PROVE_DIR)/bits-summary.txt; \
 	  cat $(PROVE_DIR)/broken-summary.txt; \
 	} | tee $(PROVE_DIR)/summary.txt
