@@ -138,7 +138,7 @@ $(WHY3_CONF): prove.mk | _prove-deps
 # (the #line directives of the tangled C name the chapter).
 define prove-list
 @mkdir -p $(PROVE_DIR)/$(1)
-@rm -f $(PROVE_DIR)/$(1)/*.log $(PROVE_DIR)/$(1)/*.row $(PROVE_DIR)/$(1)/failed $(PROVE_DIR)/$(1)/*.txt
+@rm -f $(PROVE_DIR)/$(1)/*.log $(PROVE_DIR)/$(1)/*.row $(PROVE_DIR)/$(1)/*.cpu $(PROVE_DIR)/$(1)/failed $(PROVE_DIR)/$(1)/*.txt
 @chapter=$$(sed -n '1s/^#line [0-9]* "\(.*\)"$$/\1/p' $(firstword $(PROVE_SRC_$(1)))); \
 $(FRAMAC) $(PROVE_SRC_$(1)) -metrics -metrics-by-function > $(PROVE_DIR)/$(1)/functions.log 2>&1 \
   || { cat $(PROVE_DIR)/$(1)/functions.log >&2; exit 1; }; \
@@ -178,14 +178,20 @@ prove-lemmas = awk -v ch="$(1)" '/^\#line [0-9]+ "/ { f = $$3; gsub(/"/, "", f);
 
 # prove-one LAYER FUNCTION: one run of Frama-C, its log to
 # build/prove/LAYER/FUNCTION.log, its row of the table (goals, proved,
-# the wall time of the run) to .../FUNCTION.row, and its name to
-# .../failed if a goal is not proved.
+# the wall time of the run) to .../FUNCTION.row, the CPU seconds of the
+# run, Frama-C's and its provers' (the shell's `times' of its children),
+# to .../FUNCTION.cpu, and its name to .../failed if a goal is not
+# proved.  On a machine that others load too, the wall time grows and
+# the CPU time hardly does: compare runs by the CPU time.
 define prove-one
 @t0=$$(date +%s.%N); \
 if [ "$(2)" = lemmas ]; then sel="-wp-prop=$$(paste -s -d, $(PROVE_DIR)/$(1)/lemmas.txt)"; name='(lemmas)'; else sel='-wp-fct $(2)'; name='$(2)'; fi; \
 $(PROVE_ENV) $(FRAMAC) $(PROVE_SRC_$(1)) $(WP_OPTS) $$sel > $(PROVE_DIR)/$(1)/$(2).log 2>&1 \
   || { echo "prove: frama-c failed on $$name, see $(PROVE_DIR)/$(1)/$(2).log" >&2; tail -20 $(PROVE_DIR)/$(1)/$(2).log >&2; exit 1; }; \
 t1=$$(date +%s.%N); \
+times > $(PROVE_DIR)/$(1)/$(2).cpu.tmp; \
+awk 'NR == 2 { split($$0, a, /[ ms]+/); printf "%.1f\n", a[1] * 60 + a[2] + a[3] * 60 + a[4] }' $(PROVE_DIR)/$(1)/$(2).cpu.tmp > $(PROVE_DIR)/$(1)/$(2).cpu; \
+rm -f $(PROVE_DIR)/$(1)/$(2).cpu.tmp; \
 counts=$$(sed -n 's/^\[wp\] Proved goals: *\([0-9]*\) *\/ *\([0-9]*\).*/\1 \2/p' $(PROVE_DIR)/$(1)/$(2).log); \
 set -- $${counts:-0 0}; \
 awk -v l=$(1) -v f="$$name" -v p=$$1 -v g=$$2 -v a=$$t0 -v b=$$t1 \
@@ -270,6 +276,7 @@ _prove: _prove-all-layers
 	  cat $(PROVE_TABLES); \
 	  cat $(PROVE_TABLES) | awk '{ g += $$3; p += $$4; t += $$5 } END { printf "  %-6s %-20s %6d %7d %8.1f\n", "all", "", g, p, t }'; \
 	  cat $(PROVE_DIR)/wall.txt; \
+	  cat $(foreach l,$(PROVE_LAYERS),$(PROVE_DIR)/$(l)/*.cpu) | awk '{ c += $$1 } END { printf "prove: the runs used %.1f s of CPU, Frama-C and the provers\n", c }'; \
 	  for l in $(PROVE_LAYERS); do \
 	    [ ! -s $(PROVE_DIR)/$$l/others.txt ] || awk -v l=$$l 'FILENAME !~ /others.txt$$/ { proved[$$2] = $$1; next } \
 	      { sub(/[()]/, "", $$2); sub(/[()]/, "", $$2); \
