@@ -215,18 +215,19 @@ mv $(PROVE_DIR)/$(1)/$(2).row.tmp $(PROVE_DIR)/$(1)/$(2).row
 endef
 
 # The runs that take longest, started first (a run started last would
-# otherwise finish alone on one core).  CPU seconds of each, measured on
-# 2026-12-04 with the settings below, the machine loaded: pt_init 64,
-# pt's lemmas 52, pt_lookup 25, mem_init 21, mem_alloc 20, boot 12,
-# mem_free 12, fifo_push 10, every other run under 7; the runs added
-# since, placed by their wall seconds in hand runs on a loaded machine
-# (as's lemmas 96, as_unmap 44, table_new 36, table_free 21, as_release
-# 17, table_empty 16).  A run not listed comes after these, in the order
-# of the layers.
-PROVE_FIRST := pt/pt_init pt/lemmas as/lemmas as/as_unmap pt/pt_lookup \
-               mem/mem_init mem/mem_alloc pt/table_new as/as_release \
-               boot/boot mem/mem_free pt/table_free fifo/fifo_push \
-               pt/table_empty
+# otherwise finish alone on one core).  CPU seconds of each (the .cpu
+# files), measured on 2026-12-04 in a whole make prove at a load of 4 to
+# 6: as's lemmas about 40 (70 in that run, less some 30 of a goal that
+# ran to the timeout there, since fixed), pt's lemmas 47, pt_init 46 (42
+# in a run of its own), as_unmap 33, table_new 21,
+# mem_init 20, mem_alloc 19, pt_lookup 16, table_free 15, boot 11 to 15,
+# mem_free 12, table_empty 10, fifo_push 9, as_release 8, every other
+# run under 7.  A run not listed comes after these, in the order of the
+# layers.
+PROVE_FIRST := pt/lemmas pt/pt_init as/lemmas as/as_unmap pt/table_new \
+               mem/mem_init mem/mem_alloc pt/pt_lookup pt/table_free \
+               boot/boot mem/mem_free pt/table_empty fifo/fifo_push \
+               as/as_release
 
 PROVE_PREREQS = $(WHY3_CONF) $(foreach l,$(PROVE_LAYERS),$(PROVE_SRC_$(l))) $(SRC_H)
 .PHONY: _prove-runs _prove-lists
