@@ -22,12 +22,16 @@
 # second (CVC4 first: mem_alloc 92 s of CPU in place of 20, mem_free 67 in
 # place of 12; Z3 first: pt's lemmas over 400 s, 13 of 38 not proved by Z3).
 # Their configuration is detected into build/prove/why3.conf, never into
-# $HOME.  The timeout per goal and prover, 30 s, is wall time: the slowest
-# goal took 3.6 to 4.2 s of its prover (CVC4, pt_init's ensures tables,
-# pt's lemma pt_window_fields, mem_alloc's second loop invariant) in runs
-# at a load of 4 to 5 on two cores, so a verdict flips only on a machine
-# some seven times slower than that, and then as a failure reported, never
-# as a proof.  No cache: every run proves everything again.  (WP's cache,
+# $HOME.  The timeout per goal and prover, 60 s, is wall time (so are
+# both provers' own limits): the slowest goal, pt's lemma
+# pt_window_fields, which Z3 does not prove, took 6.2 to 6.5 s of CVC4 in
+# runs at a load of 4 to 5 on two cores, and over 30 s once, at a load of
+# 6 with other users' provers; with 60 s a verdict flips only on a machine
+# some nine times slower than the first runs, and then as a failure
+# reported, never as a proof.  The limit costs nothing when every goal is
+# proved: WP stops the other prover as soon as one succeeds (pt's lemma
+# pt_div_mod, which CVC4 does not prove, takes 0.1 s of Z3 and about a
+# second of CPU in all), so only a goal that neither proves runs to it.  No cache: every run proves everything again.  (WP's cache,
 # -wp-cache update, keeps results by a digest of the goal; from a clean
 # clone it is empty, and a cache kept in the repository would make its
 # results trusted, not proved.)
@@ -53,9 +57,8 @@ PROVE_OWN_pt  := build/src/pt.c build/src/pt_layout.c
 PROVE_SRC_as  := build/src/as.c build/src/mem.c build/src/mem_layout.c
 PROVE_OWN_as  := build/src/as.c
 # A layer that reads other layers' files too names its own in
-# PROVE_OWN_LAYER: the book counts their lines only, and the layer's run
-# of the lemmas is made only if they state lemmas (those of the other
-# files are proved in their own layers).
+# PROVE_OWN_LAYER: the book counts their lines only.  (A layer's run of
+# the lemmas proves those of its own chapter, see prove-lemmas below.)
 # A layer whose proof is under way lists the functions proved so far in
 # PROVE_FNS_LAYER; the others of its chapter are not run, and the summary
 # and the verdict name them as not yet under proof.  (as: the two checks,
@@ -78,6 +81,13 @@ PROVE_LAYERS  += boot
 PROVE_SRC_boot := build/src/boot.c build/src/mem.c build/src/mem_layout.c
 PROVE_OWN_boot := build/src/boot.c
 PROVE_OPTS_boot := -rte-no-pointer-call
+# Boot's proof needs, from pt_init's state pt_fresh, the lemmas of
+# chapter 5 that give the driver's invariant; pt.h repeats them from
+# pt.c (where layer pt proves them) under PT_PROVE_FRESH, defined for
+# the layers listed here only: in the others' lemmas they are facts of no
+# use that slow the provers down (with them, as's lemma as_cleared_c was
+# no longer proved).
+PROVE_FRESH_LAYERS := boot
 
 # --- issue 15, book-wide part (1 of 2): chapter 3's example, the ring
 # buffer's push, proved from build/src/prove/fifo.c, a file that chapter 3
@@ -89,16 +99,16 @@ PROVE_SRC_fifo := build/src/prove/fifo.c
 
 PROVE_DIR     := build/prove
 WHY3_CONF     := $(PROVE_DIR)/why3.conf
-PROVE_TIMEOUT := 30
+PROVE_TIMEOUT := 60
 PROVE_PAR     := 2
 PROVERS       := z3,cvc4
 # The bit axioms of chapter 2 (axiomatic hw_bits) are seen only by the
 # layers that compute with shifts and masks, those listed here; in the
 # other layers' goals they are noise that slows CVC4 down (mem_alloc's
 # second loop invariant: 1.2 s without them, 2.4 s with, on an idle
-# machine, and over the 30 s limit once on a loaded one).
+# machine, and once over the 30 s limit of the time on a loaded one).
 PROVE_BITS_LAYERS := hw pt
-FRAMAC        = frama-c -cpp-extra-args='-Ibuild/src$(if $(filter $(1),$(PROVE_BITS_LAYERS)), -DHW_PROVE_BITS)' $(PROVE_OPTS_$(1))
+FRAMAC        = frama-c -cpp-extra-args='-Ibuild/src$(if $(filter $(1),$(PROVE_BITS_LAYERS)), -DHW_PROVE_BITS)$(if $(filter $(1),$(PROVE_FRESH_LAYERS)), -DPT_PROVE_FRESH)' $(PROVE_OPTS_$(1))
 WP_OPTS       := -warn-unsigned-overflow -warn-unsigned-downcast \
                  -wp -wp-rte -wp-prover $(PROVERS) -wp-timeout $(PROVE_TIMEOUT) \
                  -wp-par $(PROVE_PAR) -wp-cache none
@@ -139,7 +149,7 @@ $(WHY3_CONF): prove.mk | _prove-deps
 # (the #line directives of the tangled C name the chapter).
 define prove-list
 @mkdir -p $(PROVE_DIR)/$(1)
-@rm -f $(PROVE_DIR)/$(1)/*.log $(PROVE_DIR)/$(1)/*.row $(PROVE_DIR)/$(1)/failed $(PROVE_DIR)/$(1)/*.txt
+@rm -f $(PROVE_DIR)/$(1)/*.log $(PROVE_DIR)/$(1)/*.row $(PROVE_DIR)/$(1)/*.cpu $(PROVE_DIR)/$(1)/failed $(PROVE_DIR)/$(1)/*.txt
 @chapter=$$(sed -n '1s/^#line [0-9]* "\(.*\)"$$/\1/p' $(firstword $(PROVE_SRC_$(1)))); \
 $(FRAMAC) $(PROVE_SRC_$(1)) -metrics -metrics-by-function > $(PROVE_DIR)/$(1)/functions.log 2>&1 \
   || { cat $(PROVE_DIR)/$(1)/functions.log >&2; exit 1; }; \
@@ -159,42 +169,65 @@ awk '/Specified-only functions/ { on = 1; next } on && /====/ { next } \
      on && /^[[:space:]]*$$/ { exit } \
      on { n = split($$0, a, ";"); for (i = 1; i <= n; i++) if (match(a[i], /[A-Za-z_0-9]+/)) print substr(a[i], RSTART, RLENGTH) }' \
   $(PROVE_DIR)/$(1)/functions.log > $(PROVE_DIR)/$(1)/assumed.txt; \
-lem=lemmas; \
-$(if $(PROVE_OWN_$(1)),grep -q -w lemma $(PROVE_OWN_$(1)) || lem=;) \
+$(call prove-lemmas,$$chapter,$(PROVE_SRC_$(1)) $(SRC_H)) > $(PROVE_DIR)/$(1)/lemmas.txt; \
+lem=lemmas; [ -s $(PROVE_DIR)/$(1)/lemmas.txt ] || lem=; \
 for f in $$lem $$fns; do echo $$f; done > $(PROVE_DIR)/$(1)/runs.txt
 endef
 
+# prove-lemmas CHAPTER,FILES: the names of the lemmas that FILES state in
+# CHAPTER (the #line directives of the tangled files name the chapter of
+# each line), one a line.  A layer's run of the lemmas proves those of its
+# chapter only: the files of a layer include other chapters' headers, and
+# their lemmas (hw.h's, mem.h's) are proved in the layers of their own
+# chapters, not again in every layer that reads them.  A lemma is stated
+# as `lemma NAME:' or `lemma NAME{LABELS}:', its name on the line of the
+# keyword.
+prove-lemmas = awk -v ch="$(1)" '/^\#line [0-9]+ "/ { f = $$3; gsub(/"/, "", f); next } \
+  f == ch { s = $$0; while (match(s, /(^|[^A-Za-z_0-9])lemma[ \t]+[A-Za-z_0-9]+[ \t]*(\{[^}]*\})?[ \t]*:/)) { \
+    m = substr(s, RSTART, RLENGTH); s = substr(s, RSTART + RLENGTH); \
+    sub(/^.*lemma[ \t]+/, "", m); sub(/[^A-Za-z_0-9].*$$/, "", m); if (!(m in seen)) { seen[m] = 1; print m } } }' $(2)
+
 # prove-one LAYER FUNCTION: one run of Frama-C, its log to
 # build/prove/LAYER/FUNCTION.log, its row of the table (goals, proved,
-# the wall time of the run) to .../FUNCTION.row, and its name to
-# .../failed if a goal is not proved.
+# the wall time of the run) to .../FUNCTION.row, the CPU seconds of the
+# run, Frama-C's and its provers' (the shell's `times' of its children),
+# to .../FUNCTION.cpu, and its name to .../failed if a goal is not
+# proved.  On a machine that others load too, the wall time grows and
+# the CPU time hardly does: compare runs by the CPU time.
 define prove-one
 @t0=$$(date +%s.%N); \
-if [ "$(2)" = lemmas ]; then sel='-wp-prop=@lemma'; name='(lemmas)'; else sel='-wp-fct $(2)'; name='$(2)'; fi; \
+if [ "$(2)" = lemmas ]; then sel="-wp-prop=$$(paste -s -d, $(PROVE_DIR)/$(1)/lemmas.txt)"; name='(lemmas)'; else sel='-wp-fct $(2)'; name='$(2)'; fi; \
 $(PROVE_ENV) $(FRAMAC) $(PROVE_SRC_$(1)) $(WP_OPTS) $$sel > $(PROVE_DIR)/$(1)/$(2).log 2>&1 \
   || { echo "prove: frama-c failed on $$name, see $(PROVE_DIR)/$(1)/$(2).log" >&2; tail -20 $(PROVE_DIR)/$(1)/$(2).log >&2; exit 1; }; \
 t1=$$(date +%s.%N); \
+times > $(PROVE_DIR)/$(1)/$(2).cpu.tmp; \
+awk 'NR == 2 { split($$0, a, /[ ms]+/); printf "%.1f\n", a[1] * 60 + a[2] + a[3] * 60 + a[4] }' $(PROVE_DIR)/$(1)/$(2).cpu.tmp > $(PROVE_DIR)/$(1)/$(2).cpu; \
+rm -f $(PROVE_DIR)/$(1)/$(2).cpu.tmp; \
 counts=$$(sed -n 's/^\[wp\] Proved goals: *\([0-9]*\) *\/ *\([0-9]*\).*/\1 \2/p' $(PROVE_DIR)/$(1)/$(2).log); \
 set -- $${counts:-0 0}; \
 awk -v l=$(1) -v f="$$name" -v p=$$1 -v g=$$2 -v a=$$t0 -v b=$$t1 \
   'BEGIN { printf "  %-6s %-20s %6d %7d %8.1f\n", l, f, g, p, b - a }' > $(PROVE_DIR)/$(1)/$(2).row.tmp; \
 [ "$$1" = "$$2" ] || echo "$(2)" >> $(PROVE_DIR)/$(1)/failed; \
+if [ "$(2)" = lemmas ] && [ "$$2" != $$(wc -l < $(PROVE_DIR)/$(1)/lemmas.txt) ]; then \
+  echo "prove: $(1): $$2 goals for the $$(wc -l < $(PROVE_DIR)/$(1)/lemmas.txt) lemmas of $(PROVE_DIR)/$(1)/lemmas.txt" >&2; \
+  echo "$(2)" >> $(PROVE_DIR)/$(1)/failed; fi; \
 mv $(PROVE_DIR)/$(1)/$(2).row.tmp $(PROVE_DIR)/$(1)/$(2).row
 endef
 
 # The runs that take longest, started first (a run started last would
-# otherwise finish alone on one core).  CPU seconds of each, measured on
-# 2026-12-04 with the settings below, the machine loaded: pt_init 64,
-# pt's lemmas 52, pt_lookup 25, mem_init 21, mem_alloc 20, boot 12,
-# mem_free 12, fifo_push 10, every other run under 7; the runs added
-# since, placed by their wall seconds in hand runs on a loaded machine
-# (as's lemmas 96, as_unmap 44, table_new 36, table_free 21, as_release
-# 17, table_empty 16).  A run not listed comes after these, in the order
-# of the layers.
-PROVE_FIRST := pt/pt_init pt/lemmas as/lemmas as/as_unmap pt/pt_lookup \
-               mem/mem_init mem/mem_alloc pt/table_new as/as_release \
-               boot/boot mem/mem_free pt/table_free fifo/fifo_push \
-               pt/table_empty
+# otherwise finish alone on one core).  CPU seconds of each (the .cpu
+# files), measured on 2026-12-04 in a whole make prove at a load of 4 to
+# 6: as's lemmas about 40 (70 in that run, less some 30 of a goal that
+# ran to the timeout there, since fixed), pt's lemmas 47, pt_init 46 (42
+# in a run of its own), as_unmap 33, table_new 21,
+# mem_init 20, mem_alloc 19, pt_lookup 16, table_free 15, boot 11 to 15,
+# mem_free 12, table_empty 10, fifo_push 9, as_release 8, every other
+# run under 7.  A run not listed comes after these, in the order of the
+# layers.
+PROVE_FIRST := pt/lemmas pt/pt_init as/lemmas as/as_unmap pt/table_new \
+               mem/mem_init mem/mem_alloc pt/pt_lookup pt/table_free \
+               boot/boot mem/mem_free pt/table_empty fifo/fifo_push \
+               as/as_release
 
 PROVE_PREREQS = $(WHY3_CONF) $(foreach l,$(PROVE_LAYERS),$(PROVE_SRC_$(l))) $(SRC_H)
 .PHONY: _prove-runs _prove-lists
@@ -230,12 +263,21 @@ _prove-layer-%: _prove-list-%
 # proves them), the functions a layer's files only declare whose
 # contracts another layer proves, the trusted base (contracts assumed
 # because their code is proved nowhere in the run; axioms and admitted
-# lemmas), and the verdict.  The summary
-# is kept in build/prove/summary.txt.
+# lemmas), the count of the lemmas, and the verdict.  The summary is
+# kept in build/prove/summary.txt.  Before the runs, every lemma of the
+# files is checked to be proved in exactly one layer's run (one proved
+# in none would be a hole: the other goals use it as a fact).
 PROVE_TABLES = $(foreach l,$(PROVE_LAYERS),$(PROVE_DIR)/$(l)/table.txt)
 .PHONY: _prove-all-layers
 _prove-all-layers: _prove-lists
 	@date +%s.%N > $(PROVE_DIR)/start.txt
+	@grep -h -o -E '(^|[^A-Za-z_0-9])lemma[[:space:]]+[A-Za-z_0-9]+' $(PROVE_SRCS) $(SRC_H) \
+	  | sed -E 's/.*lemma[[:space:]]+//' | sort -u > $(PROVE_DIR)/lemmas-all.txt; \
+	cat $(foreach l,$(PROVE_LAYERS),$(PROVE_DIR)/$(l)/lemmas.txt) | sort > $(PROVE_DIR)/lemmas-own.txt; \
+	missing=$$(sort -u $(PROVE_DIR)/lemmas-own.txt | comm -23 $(PROVE_DIR)/lemmas-all.txt - | tr '\n' ' '); \
+	twice=$$(uniq -d $(PROVE_DIR)/lemmas-own.txt | tr '\n' ' '); \
+	[ -z "$$missing$$twice" ] || { echo "prove: lemmas proved in no layer: $$missing; in two: $$twice" >&2; exit 1; }; \
+	echo "prove: $$(wc -l < $(PROVE_DIR)/lemmas-all.txt) lemmas, each proved in one run, that of the layer of its chapter" > $(PROVE_DIR)/lemmas-summary.txt
 	$(call prove-layers,$(PROVE_LAYERS))
 	@awk -v a=$$(cat $(PROVE_DIR)/start.txt) -v b=$$(date +%s.%N) -v j='$(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS)))' \
 	  'BEGIN { printf "prove: the runs took %.1f s of wall time, %s at a time\n", b - a, j == "" ? "up to the job limit" : j }' > $(PROVE_DIR)/wall.txt
@@ -246,6 +288,7 @@ _prove: _prove-all-layers
 	  cat $(PROVE_TABLES); \
 	  cat $(PROVE_TABLES) | awk '{ g += $$3; p += $$4; t += $$5 } END { printf "  %-6s %-20s %6d %7d %8.1f\n", "all", "", g, p, t }'; \
 	  cat $(PROVE_DIR)/wall.txt; \
+	  cat $(foreach l,$(PROVE_LAYERS),$(PROVE_DIR)/$(l)/*.cpu) | awk '{ c += $$1 } END { printf "prove: the runs used %.1f s of CPU, Frama-C and the provers\n", c }'; \
 	  for l in $(PROVE_LAYERS); do \
 	    [ ! -s $(PROVE_DIR)/$$l/others.txt ] || awk -v l=$$l 'FILENAME !~ /others.txt$$/ { proved[$$2] = $$1; next } \
 	      { sub(/[()]/, "", $$2); sub(/[()]/, "", $$2); \
@@ -268,6 +311,7 @@ _prove: _prove-all-layers
 	  echo "prove: trusted base: $$(echo $$assumed | wc -w) contracts assumed ($$assumed), $$axioms axioms or admitted lemmas"; \
 	  for l in $(PROVE_LAYERS); do [ ! -s $(PROVE_DIR)/$$l/pending.txt ] \
 	    || echo "prove: $$l: not yet under proof: $$(tr '\n' ' ' < $(PROVE_DIR)/$$l/pending.txt | sed 's/ $$//; s/ /, /g')"; done; \
+	  cat $(PROVE_DIR)/lemmas-summary.txt; \
 	  cat $(PROVE_DIR)/bits-summary.txt; \
 	  cat $(PROVE_DIR)/broken-summary.txt; \
 	} | tee $(PROVE_DIR)/summary.txt
