@@ -16,19 +16,33 @@
 #
 # Provers: Z3 and CVC4 through Why3 (Debian 12 has no Alt-Ergo), each goal
 # given to both; neither alone proves them all.  WP starts the two at once
-# on a goal that Qed leaves (hence -wp-par 2) and stops the other when one
-# succeeds.  Measured: in sequence, either order is slower, because each
+# on a goal that Qed leaves and stops the other when one succeeds.
+# Measured: in sequence, either order is slower, because each
 # prover runs to the timeout on goals the other proves in a tenth of a
 # second (CVC4 first: mem_alloc 92 s of CPU in place of 20, mem_free 67 in
 # place of 12; Z3 first: pt's lemmas over 400 s, 13 of 38 not proved by Z3).
 # Their configuration is detected into build/prove/why3.conf, never into
-# $HOME.  The timeout per goal and prover, 60 s, is wall time (so are
-# both provers' own limits): the slowest goal, pt's lemma
-# pt_window_fields, which Z3 does not prove, took 6.2 to 6.5 s of CVC4 in
-# runs at a load of 4 to 5 on two cores, and over 30 s once, at a load of
-# 6 with other users' provers; with 60 s a verdict flips only on a machine
-# some nine times slower than the first runs, and then as a failure
-# reported, never as a proof.  The limit costs nothing when every goal is
+# $HOME.
+#
+# Four tasks at a time in each run (-wp-par 4), two runs at a time: WP's
+# loop that hands out the goals sleeps 50 ms between its rounds (strace
+# shows 178 sleeps of 50 ms in one run of mem_init), and a goal that Qed
+# proves in a few milliseconds leaves its slot idle until the next round.
+# With more slots a round starts more goals: mem_init with Qed alone took
+# 16.6 s of wall time at -wp-par 1, 10.1 at 2, 7.6 at 4 and 6.4 at 8, for
+# the same 5 s of CPU; the whole of layer mem, 110 to 116 s at 2 and 78 to
+# 93 s at 4, alternated on the same loaded machine, for the same 66 to 70 s
+# of CPU.  Beyond 4 the provers of the two runs would crowd two cores:
+# the limit below is wall time.
+#
+# The timeout per goal and prover, 60 s, is wall time (so are
+# both provers' own limits): the slowest goals, pt's lemmas pt_window_ok
+# and pt_window_walk, take 2.5 to 2.7 s of CVC4 at a load of 4 on two
+# cores (their predecessor, one lemma with ten conclusions, took 5.5 to
+# 6.5 s, and went past 60 s at -wp-par 6 with other users' provers at a
+# load of 8); with eight provers on two cores at most, a verdict flips
+# only on a machine some five times slower than that, and then as a
+# failure reported, never as a proof.  The limit costs nothing when every goal is
 # proved: WP stops the other prover as soon as one succeeds (pt's lemma
 # pt_div_mod, which CVC4 does not prove, takes 0.1 s of Z3 and about a
 # second of CPU in all), so only a goal that neither proves runs to it.
@@ -101,7 +115,7 @@ PROVE_SRC_fifo := build/src/prove/fifo.c
 PROVE_DIR     := build/prove
 WHY3_CONF     := $(PROVE_DIR)/why3.conf
 PROVE_TIMEOUT := 60
-PROVE_PAR     := 2
+PROVE_PAR     := 4
 PROVERS       := z3,cvc4
 # The bit axioms of chapter 2 (axiomatic hw_bits) are seen only by the
 # layers that compute with shifts and masks, those listed here; in the
@@ -110,6 +124,13 @@ PROVERS       := z3,cvc4
 # machine, and once over the 30 s limit of the time on a loaded one).
 PROVE_BITS_LAYERS := hw pt
 FRAMAC        = frama-c -cpp-extra-args='-Ibuild/src$(if $(filter $(1),$(PROVE_BITS_LAYERS)), -DHW_PROVE_BITS)$(if $(filter $(1),$(PROVE_FRESH_LAYERS)), -DPT_PROVE_FRESH)' $(PROVE_OPTS_$(1))
+# A run of WP on one function starts from the layer's files parsed once
+# (Frama-C's saved session, build/prove/LAYER/ast.sav, written by the run
+# that lists the layer's functions): measured, parsing and normalizing
+# pt's four files again costs about 0.45 s of CPU per run, some 20 s in
+# all over the fifty runs.  The layer's own options are given again, as
+# WP's run-time-error goals are generated in the run itself.
+FRAMAC_LOAD   = frama-c -load $(PROVE_DIR)/$(1)/ast.sav $(PROVE_OPTS_$(1))
 WP_OPTS       := -warn-unsigned-overflow -warn-unsigned-downcast \
                  -wp -wp-rte -wp-prover $(PROVERS) -wp-timeout $(PROVE_TIMEOUT) \
                  -wp-par $(PROVE_PAR) -wp-cache none
@@ -150,9 +171,11 @@ $(WHY3_CONF): prove.mk | _prove-deps
 # (the #line directives of the tangled C name the chapter).
 define prove-list
 @mkdir -p $(PROVE_DIR)/$(1)
-@rm -f $(PROVE_DIR)/$(1)/*.log $(PROVE_DIR)/$(1)/*.row $(PROVE_DIR)/$(1)/*.cpu $(PROVE_DIR)/$(1)/failed $(PROVE_DIR)/$(1)/*.txt
+@rm -f $(PROVE_DIR)/$(1)/*.log $(PROVE_DIR)/$(1)/ast.sav $(PROVE_DIR)/$(1)/*.row \
+  $(PROVE_DIR)/$(1)/*.cpu $(PROVE_DIR)/$(1)/failed $(PROVE_DIR)/$(1)/*.txt
 @chapter=$$(sed -n '1s/^#line [0-9]* "\(.*\)"$$/\1/p' $(firstword $(PROVE_SRC_$(1)))); \
-$(FRAMAC) $(PROVE_SRC_$(1)) -metrics -metrics-by-function > $(PROVE_DIR)/$(1)/functions.log 2>&1 \
+$(FRAMAC) $(PROVE_SRC_$(1)) -metrics -metrics-by-function -save $(PROVE_DIR)/$(1)/ast.sav \
+  > $(PROVE_DIR)/$(1)/functions.log 2>&1 \
   || { cat $(PROVE_DIR)/$(1)/functions.log >&2; exit 1; }; \
 fns=$$(sed -n "s|^ *Stats for function <$$chapter/\(.*\)>.*|\1|p" $(PROVE_DIR)/$(1)/functions.log); \
 [ -n "$$fns" ] || { echo "prove: no functions of $$chapter in $(PROVE_SRC_$(1))" >&2; exit 1; }; \
@@ -198,7 +221,7 @@ prove-lemmas = awk -v ch="$(1)" '/^\#line [0-9]+ "/ { f = $$3; gsub(/"/, "", f);
 define prove-one
 @t0=$$(date +%s.%N); \
 if [ "$(2)" = lemmas ]; then sel="-wp-prop=$$(paste -s -d, $(PROVE_DIR)/$(1)/lemmas.txt)"; name='(lemmas)'; else sel='-wp-fct $(2)'; name='$(2)'; fi; \
-$(PROVE_ENV) $(FRAMAC) $(PROVE_SRC_$(1)) $(WP_OPTS) $$sel > $(PROVE_DIR)/$(1)/$(2).log 2>&1 \
+$(PROVE_ENV) $(FRAMAC_LOAD) $(WP_OPTS) $$sel > $(PROVE_DIR)/$(1)/$(2).log 2>&1 \
   || { echo "prove: frama-c failed on $$name, see $(PROVE_DIR)/$(1)/$(2).log" >&2; tail -20 $(PROVE_DIR)/$(1)/$(2).log >&2; exit 1; }; \
 t1=$$(date +%s.%N); \
 times > $(PROVE_DIR)/$(1)/$(2).cpu.tmp; \
