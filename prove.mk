@@ -240,18 +240,18 @@ endef
 
 # The runs that take longest, started first (a run started last would
 # otherwise finish alone on one core).  CPU seconds of each (the .cpu
-# files), measured on 2026-12-04 in a whole make prove at a load of 4 to
-# 6: as's lemmas about 40 (70 in that run, less some 30 of a goal that
-# ran to the timeout there, since fixed), pt's lemmas 47, pt_init 46 (42
-# in a run of its own), as_unmap 33, table_new 21,
+# files), measured on 2026-12-04 in whole make proves at loads of 2 to
+# 9: as's lemmas 120 to 127 (71 lemmas since as_zero's store lemmas
+# came), pt's lemmas 47 to 55, as_zero 44 to 53, pt_init 37 to 46,
+# table_new 35 (with its stronger contract), as_unmap 33,
 # mem_init 20, mem_alloc 19, pt_lookup 16, table_free 15, boot 11 to 15,
 # mem_free 12, table_empty 10, fifo_push 9, as_release 8, every other
 # run under 7.  A run not listed comes after these, in the order of the
 # layers.
-PROVE_FIRST := pt/lemmas pt/pt_init as/lemmas as/as_unmap pt/table_new \
-               mem/mem_init mem/mem_alloc pt/pt_lookup pt/table_free \
-               boot/boot mem/mem_free pt/table_empty fifo/fifo_push \
-               as/as_release
+PROVE_FIRST := as/lemmas pt/lemmas as/as_zero pt/pt_init pt/table_new \
+               as/as_unmap mem/mem_init mem/mem_alloc pt/pt_lookup \
+               pt/table_free boot/boot mem/mem_free pt/table_empty \
+               fifo/fifo_push as/as_release
 
 PROVE_PREREQS = $(WHY3_CONF) $(foreach l,$(PROVE_LAYERS),$(PROVE_SRC_$(l))) $(SRC_H)
 .PHONY: _prove-runs _prove-lists
