@@ -242,10 +242,10 @@ endef
 
 # The runs that take longest, started first (a run started last would
 # otherwise finish alone on one core).  CPU seconds of each (the .cpu
-# files), measured on 2026-12-04 in whole make proves at loads of 2 to
-# 9: as's lemmas 120 to 127 (71 lemmas since as_zero's store lemmas
-# came), pt's lemmas 47 to 55, as_zero 44 to 53, pt_init 37 to 46,
-# table_new 35 (with its stronger contract), as_unmap 33,
+# files), measured on 2026-12-04 in whole make proves, idle and at loads
+# of 2 to 9: as's lemmas 112 to 127 (71 lemmas since as_zero's store
+# lemmas came), pt's lemmas 47 to 55, as_zero 44 to 53, pt_init 37 to 46,
+# table_new 35 to 37 (with its stronger contract), as_unmap 33,
 # mem_init 20, mem_alloc 19, pt_lookup 16, table_free 15, boot 11 to 15,
 # mem_free 12, table_empty 10, fifo_push 9, as_release 8, every other
 # run under 7.  A run not listed comes after these, in the order of the
