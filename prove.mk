@@ -80,7 +80,7 @@ PROVE_OWN_as  := build/src/as.c
 # A layer whose proof is under way lists the functions proved so far in
 # PROVE_FNS_LAYER; the others of its chapter are not run, and the summary
 # and the verdict name them as not yet under proof.  (as: all but
-# as_request, whose contract is still to be written, see chapter 6's
+# as_request, whose contract is stated but not yet proved, see chapter 6's
 # section "Proved by machine".)
 PROVE_FNS_as  := as_check_run as_check_pages as_unmap as_zero as_release
 # (pt: all but pt_set and pt_clear, whose proofs are under way, see
