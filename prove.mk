@@ -320,17 +320,17 @@ endef
 
 # The runs that take longest, started first (a run started last would
 # otherwise finish alone on one core).  CPU seconds of each (the .cpu
-# files), measured on 2026-12-04 in whole make proves, idle and at loads
-# of 2 to 9: as's lemmas 112 to 127 (71 lemmas since as_zero's store
-# lemmas came), pt's lemmas 47 to 55, as_zero 44 to 53, pt_init 37 to 46,
-# table_new 35 to 37 (with its stronger contract), as_unmap 33,
-# mem_init 20, mem_alloc 19, pt_lookup 16, table_free 15, boot 11 to 15,
-# mem_free 12, table_empty 10, fifo_push 9, as_release 8, every other
-# run under 7.  A run not listed comes after these, in the order of the
-# layers.
-PROVE_FIRST := as/lemmas pt/lemmas as/as_zero pt/pt_init pt/table_new \
-               as/as_unmap mem/mem_init mem/mem_alloc pt/pt_lookup \
-               pt/table_free boot/boot mem/mem_free pt/table_empty \
+# files), measured on 2026-12-04 in whole make proves, on a machine that
+# two other users loaded (load 3 to 14; idle, the figures are some 10%
+# lower), with the provers chosen per run and per lemma as above:
+# as_zero 58, as's lemmas 50, table_new 37, as_unmap 31, pt's lemmas 24,
+# pt_lookup 20, mem_alloc 19, pt_init 18, table_free 13, mem_init 11,
+# mem_free 11, boot 11, table_empty 9, fifo_push 8, as_release 7, every
+# other run under 6.  A run not listed comes after these, in the order
+# of the layers.
+PROVE_FIRST := as/as_zero as/lemmas pt/table_new as/as_unmap pt/lemmas \
+               pt/pt_lookup mem/mem_alloc pt/pt_init pt/table_free \
+               mem/mem_init mem/mem_free boot/boot pt/table_empty \
                fifo/fifo_push as/as_release
 
 PROVE_PREREQS = $(WHY3_CONF) $(foreach l,$(PROVE_LAYERS),$(PROVE_SRC_$(l))) $(SRC_H)
