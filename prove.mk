@@ -320,14 +320,16 @@ endef
 
 # The runs that take longest, started first (a run started last would
 # otherwise finish alone on one core).  CPU seconds of each (the .cpu
-# files), measured on 2026-12-04 in whole make proves, on a machine that
-# two other users loaded (load 3 to 14; idle, the figures are some 10%
-# lower), with the provers chosen per run and per lemma as above:
-# as_zero 58, as's lemmas 50, table_new 37, as_unmap 31, pt's lemmas 24,
-# pt_lookup 20, mem_alloc 19, pt_init 18, table_free 13, mem_init 11,
-# mem_free 11, boot 11, table_empty 9, fifo_push 8, as_release 7, every
-# other run under 6.  A run not listed comes after these, in the order
-# of the layers.
+# files), measured on 2026-12-04 in a whole make prove on an otherwise
+# idle machine, with the provers chosen per run and per lemma as above
+# (the fastest of four such runs of the same code: the others used 351,
+# 378 and 423 s of CPU in all, against 334, for the machine's own speed
+# varies; on a machine loaded by others, more again): as's lemmas 48,
+# as_zero 43, table_new 30, as_unmap 28, pt's lemmas 21, pt_lookup 16,
+# mem_alloc 16, pt_init 15, table_free 13, mem_free 11, boot 11,
+# mem_init 10, table_empty 8, fifo_push 8, as_release 7, every other run
+# 6 or under.  A run not listed comes after these, in the order of the
+# layers.
 PROVE_FIRST := as/as_zero as/lemmas pt/table_new as/as_unmap pt/lemmas \
                pt/pt_lookup mem/mem_alloc pt/pt_init pt/table_free \
                mem/mem_init mem/mem_free boot/boot pt/table_empty \
