@@ -46,9 +46,9 @@
 # of 8, is now four lemmas of under 3 s); a verdict flips only on a
 # machine some fifteen times slower than that, and then as a failure
 # reported, never as a proof.  The limit costs nothing when every goal is
-# proved: WP stops the other prover as soon as one succeeds (pt's lemma
-# pt_div_mod, which CVC4 does not prove, takes 0.1 s of Z3 and about a
-# second of CPU in all), so only a goal that neither proves runs to it.
+# proved: where both provers run, WP stops the other as soon as one
+# succeeds, and where one runs alone (the lists below), it is given only
+# goals it proves; so only a goal not proved runs to it.
 # No cache: every run proves everything again.  (WP's cache,
 # -wp-cache update, keeps results by a digest of the goal; from a clean
 # clone it is empty, and a cache kept in the repository would make its
