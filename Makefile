@@ -49,7 +49,7 @@ FAST_CFLAGS := $(WARN) -O2 -g -fsanitize=undefined -fno-sanitize-recover=all $(I
 DEMO_PROGS := walkdemo kerneldemo
 
 .DEFAULT_GOAL := all
-.PHONY: all code demo book test check lint tangle deps clean help bench html test-html grade student instructor handout prove
+.PHONY: all code demo book test check lint tangle deps clean help bench html test-html grade student instructor handout prove prove-choose
 
 # ---------------------------------------------------------------------------
 # Public targets.
@@ -59,7 +59,7 @@ all: deps
 	@$(MAKE) _demo
 	@$(MAKE) -j$(JOBS) _book
 
-code demo book test check lint tangle bench html test-html grade student instructor handout prove: deps
+code demo book test check lint tangle bench html test-html grade student instructor handout prove prove-choose: deps
 	@$(MAKE) -j$(JOBS) _$@ CH='$(CH)' SEED='$(SEED)' EX='$(EX)'
 
 help:
@@ -84,6 +84,7 @@ help:
 	@echo 'make test-html  build the web edition and test it in headless Chromium'
 	@echo 'make bench      measure speed (never part of make test)'
 	@echo 'make prove      prove the layers C against their ACSL contracts with Frama-C/WP (installs it as root)'
+	@echo 'make prove-choose  make prove with both provers on every goal, then name the faster per goal in tests/prove-provers.txt'
 	@echo 'make tangle     tangle only'
 	@echo 'make deps       check for, and as root install, the Debian packages the book needs'
 	@echo 'make clean      remove build/'

@@ -14,14 +14,24 @@
 # from another chapter's header (the inline helpers of hw.h) are listed
 # apart, each with the layer that proves it, or as not proved here.
 #
-# Provers: Z3 and CVC4 through Why3 (Debian 12 has no Alt-Ergo), each goal
-# given to both, but in the runs that Z3 proves alone (PROVE_Z3_RUNS,
-# below); neither alone proves them all.  WP starts the two at once
-# on a goal that Qed leaves and stops the other when one succeeds.
-# Measured: in sequence, either order is slower, because each
-# prover runs to the timeout on goals the other proves in a tenth of a
-# second (CVC4 first: mem_alloc 92 s of CPU in place of 20, mem_free 67 in
-# place of 12; Z3 first: pt's lemmas over 400 s, 13 of 38 not proved by Z3).
+# Provers: Z3 and CVC4 through Why3 (Debian 12 has no Alt-Ergo); neither
+# alone proves every goal, and on the goals it does not prove each runs
+# long.  So every goal that Qed leaves goes to the one prover that
+# tests/prove-provers.txt names for it (the faster of the two when both
+# raced on it, see prove-choose below); a goal the file does not name, a
+# new one for instance, goes to Z3, then, if Z3 fails, to CVC4.  The
+# file names a prover, never a result: each is run on its goal, and if it
+# fails, the other is tried, so a wrong or stale line costs time, not
+# soundness.  WP reads the choice as a proof script per goal
+# (build/prove/session/wp/script/GOAL.json, written from the file; WP
+# replays only a script that records a success, hence its "valid").
+# Measured in CPU seconds, a prover per goal against both at once on
+# every goal (WP starts the two and stops the loser when one succeeds,
+# so the loser spends as long as the winner): as_zero 28.5 against 49.9,
+# table_new 25.9 against 38.4.  Both in sequence on every goal is far
+# slower: each prover runs to the timeout on goals the other proves in a
+# tenth of a second (CVC4 first: mem_alloc 92 s of CPU in place of 20,
+# mem_free 67 in place of 12; Z3 first: pt's lemmas over 400 s).
 # Their configuration is detected into build/prove/why3.conf, never into
 # $HOME.
 #
@@ -46,9 +56,8 @@
 # of 8, is now four lemmas of under 3 s); a verdict flips only on a
 # machine some fifteen times slower than that, and then as a failure
 # reported, never as a proof.  The limit costs nothing when every goal is
-# proved: where both provers run, WP stops the other as soon as one
-# succeeds, and where one runs alone (the lists below), it is given only
-# goals it proves; so only a goal not proved runs to it.
+# proved by the prover chosen for it (see above): only a goal that
+# prover does not prove runs to it.
 # No cache: every run proves everything again.  (WP's cache,
 # -wp-cache update, keeps results by a digest of the goal; from a clean
 # clone it is empty, and a cache kept in the repository would make its
@@ -120,65 +129,42 @@ WHY3_CONF     := $(PROVE_DIR)/why3.conf
 PROVE_TIMEOUT := 60
 PROVE_PAR     := 4
 PROVERS       := z3,cvc4
-# Z3 alone, in the runs listed here: those that Z3 proves whole by itself
-# (measured: every goal, each in under a second).  There the second
-# prover only doubles the work: WP starts both on every goal that Qed
-# leaves, and the loser runs as long as the winner.  Measured in CPU
-# seconds, both provers against Z3 alone (the second figure with
-# -wp-no-pruning, below): pt_init 40.7 against 15.5, mem_init 22.8
-# against 10.1, check_vpage 3.8 against 2.2, the small runs of hw about
-# 1.3 against 0.8.  A run not listed, and any run that a change of the
-# code makes Z3 fail, needs both: Z3 alone leaves goals of mem_alloc,
-# mem_free, pt_lookup, table_free, as_unmap, as_release, boot and of the
-# lemmas unproved ("Unknown error" or the timeout), and CVC4 alone runs to
-# the timeout on goals Z3 proves in a tenth of a second.
-PROVE_Z3_RUNS := $(addprefix hw/,hw_vpage hw_offset hw_pte_present \
-                   hw_pte_frame hw_frame_addr hw_vpage_addr hw_dir_entries \
-                   hw_table_entries hw_nvpages hw_vsize hw_dir_index \
-                   hw_table_index hw_is_fault) \
-                 $(addprefix mem/,mem_region_frames mem_status_name mem_init \
-                   table_get table_put) \
-                 $(addprefix pt/,pt_npages pt_status_name check_vpage \
-                   region_size window entry_addr dir_get dir_put entry_get \
-                   entry_put pt_init) \
-                 as/as_check_run boot/boot_status_name
-# The lemmas too are proved each by the one prover that proves it, where
-# that is known: PROVE_Z3_LEMMAS with Z3 alone, PROVE_CVC4_LEMMAS with
-# CVC4 alone (each the prover that proved it first with both at work, in
-# the check of 2026-12-04), every other lemma, a new one for instance,
-# with both.  A layer's run of its lemmas is then up to three runs of
-# Frama-C, one after the other, its row of the table their sum.
-# Measured, in CPU seconds: as's 71 lemmas 111.5 with both, 12.4 + 38.8
-# split; pt's 35 lemmas 48.7 with both, 5.1 + 17.2 split.  Z3 alone
-# leaves 34 of as's lemmas unproved ("Unknown error", after some 15 s
-# each), so a list cannot go unchecked: a lemma moved to the wrong list
-# fails the run.
-PROVE_Z3_LEMMAS := as_c_fw as_cleared_P as_cleared_c as_cleared_f \
-  as_cleared_inj as_cleared_mapped as_freed_Dir as_freed_NR as_freed_W \
-  as_freed_above as_freed_dir1 as_freed_dir3 as_freed_off as_mu_c \
-  as_mu_frame as_page_off as_stored_Dir as_stored_NR as_stored_W \
-  as_stored_dir1 as_stored_dir3 as_stored_hdr as_stored_tab as_walk_D \
-  as_walk_a as_walk_frame as_walk_hw as_walk_status as_walk_tr \
-  as_word_frame \
-  pt_NP_T pt_T_cases pt_T_range pt_dir_reached_PD pt_div_T pt_div_lt \
-  pt_div_lt_T pt_div_mod pt_fresh_E pt_fresh_ident pt_fresh_rest pt_group \
-  pt_group_0 pt_group_lt pt_hdr_below pt_tags_below pt_walkable_inv \
-  pt_window_group pt_window_page
-PROVE_CVC4_LEMMAS := as_Dir_kept as_W_kept as_cleared_but \
-  as_cleared_noleak as_dir_parts as_free_kept as_freed_E as_freed_P \
-  as_freed_c as_freed_canon as_freed_dir as_freed_dir2 as_freed_ident \
-  as_freed_inj as_freed_map as_freed_mapped as_freed_noleak \
-  as_freed_owned as_freed_private as_freed_tab as_freed_tables \
-  as_stored_E as_stored_P as_stored_c as_stored_canon as_stored_dir \
-  as_stored_dir2 as_stored_ident as_stored_inj as_stored_inv \
-  as_stored_map as_stored_mapped as_stored_mem as_stored_noleak \
-  as_stored_owned as_stored_private as_stored_tables as_tag_off \
-  as_walk_E as_walk_ok as_walk_tab \
-  pt_A_ge_R pt_A_same pt_E_at pt_dir_reached pt_fresh_dir_ok \
-  pt_fresh_tables pt_tags_kept pt_window_addr pt_window_dir \
-  pt_window_entry pt_window_group_G pt_window_ok pt_window_root \
-  pt_window_root_at pt_window_split pt_window_walk
-prove-provers = $(if $(filter $(1)/$(2),$(PROVE_Z3_RUNS)),z3,$(PROVERS))
+# The prover of each goal (see the top of this file).  PROVE_RACE=yes
+# (make prove-choose) gives every goal to both at once instead, and
+# prove-choose then writes the winners back into the file.
+PROVE_CHOICE  := tests/prove-provers.txt
+PROVE_SESSION := $(PROVE_DIR)/session
+ifeq ($(PROVE_RACE),yes)
+PROVE_WITH    := $(PROVERS)
+PROVE_SESS_OPT :=
+else
+PROVE_WITH    := script,$(PROVERS)
+PROVE_SESS_OPT := -session $(PROVE_SESSION)
+endif
+
+# The scripts, one per goal the file names, written again whenever it
+# changes (lines starting with # are comments).
+$(PROVE_SESSION)/choice.txt: $(PROVE_CHOICE)
+	@rm -rf $(PROVE_SESSION) && mkdir -p $(PROVE_SESSION)/wp/script
+	@awk -v d=$(PROVE_SESSION)/wp/script '/^#/ || NF == 0 { next } \
+	  NF != 2 || ($$2 != "z3" && $$2 != "cvc4") { print "prove: $<: bad line: " $$0 > "/dev/stderr"; exit 1 } \
+	  { f = d "/" $$1 ".json"; printf "[ { \"prover\": \"%s\", \"verdict\": \"valid\" } ]\n", $$2 > f; close(f) }' $<
+	@cp $< $@
+
+# make prove-choose: every goal to both provers at once, then the file
+# written again from the logs, each goal with the prover that proved it
+# first (its comment lines kept).  Run it after a change that adds or
+# moves many goals; a goal the file does not name is proved all the
+# same, only slower.
+.PHONY: _prove-choose
+_prove-choose:
+	@$(MAKE) --no-print-directory _prove PROVE_RACE=yes
+	@{ grep '^#' $(PROVE_CHOICE); \
+	  cat $(foreach l,$(PROVE_LAYERS),$(PROVE_DIR)/$(l)/*.log) \
+	  | sed -n 's/^\[wp\] \[\(Z3\|CVC4\)[^]]*\] Goal typed_\([A-Za-z0-9_]*\) : Valid.*/\2 \1/p' \
+	  | awk '{ print $$1, tolower($$2) }' | LC_ALL=C sort -u; } > $(PROVE_CHOICE).tmp
+	@mv $(PROVE_CHOICE).tmp $(PROVE_CHOICE)
+	@echo "prove-choose: $$(grep -c -v '^#' $(PROVE_CHOICE)) goals named in $(PROVE_CHOICE)"
 # The bit axioms of chapter 2 (axiomatic hw_bits) are seen only by the
 # layers that compute with shifts and masks, those listed here; in the
 # other layers' goals they are noise that slows CVC4 down (mem_alloc's
@@ -262,10 +248,6 @@ awk '/Specified-only functions/ { on = 1; next } on && /====/ { next } \
      on { n = split($$0, a, ";"); for (i = 1; i <= n; i++) if (match(a[i], /[A-Za-z_0-9]+/)) print substr(a[i], RSTART, RLENGTH) }' \
   $(PROVE_DIR)/$(1)/functions.log > $(PROVE_DIR)/$(1)/assumed.txt; \
 $(call prove-lemmas,$$chapter,$(PROVE_SRC_$(1)) $(SRC_H)) > $(PROVE_DIR)/$(1)/lemmas.txt; \
-printf '%s\n' $(PROVE_Z3_LEMMAS) | grep -x -F -f - $(PROVE_DIR)/$(1)/lemmas.txt > $(PROVE_DIR)/$(1)/lemmas-z3.txt || true; \
-printf '%s\n' $(PROVE_CVC4_LEMMAS) | grep -x -F -f - $(PROVE_DIR)/$(1)/lemmas.txt > $(PROVE_DIR)/$(1)/lemmas-cvc4.txt || true; \
-cat $(PROVE_DIR)/$(1)/lemmas-z3.txt $(PROVE_DIR)/$(1)/lemmas-cvc4.txt \
-  | grep -v -x -F -f - $(PROVE_DIR)/$(1)/lemmas.txt > $(PROVE_DIR)/$(1)/lemmas-both.txt || true; \
 lem=lemmas; [ -s $(PROVE_DIR)/$(1)/lemmas.txt ] || lem=; \
 for f in $$lem $$fns; do echo $$f; done > $(PROVE_DIR)/$(1)/runs.txt
 endef
@@ -292,16 +274,11 @@ prove-lemmas = awk -v ch="$(1)" '/^\#line [0-9]+ "/ { f = $$3; gsub(/"/, "", f);
 # the CPU time hardly does: compare runs by the CPU time.
 define prove-one
 @t0=$$(date +%s.%N); \
-if [ "$(2)" = lemmas ]; then name='(lemmas)'; : > $(PROVE_DIR)/$(1)/$(2).log; \
-  for g in z3 cvc4 both; do l=$(PROVE_DIR)/$(1)/lemmas-$$g.txt; [ -s $$l ] || continue; \
-    p=$$g; [ $$g != both ] || p=$(PROVERS); \
-    $(PROVE_ENV) $(FRAMAC_LOAD) $(WP_OPTS) -wp-prover $$p "-wp-prop=$$(paste -s -d, $$l)" >> $(PROVE_DIR)/$(1)/$(2).log 2>&1 \
-      || { echo "prove: frama-c failed on $$name, see $(PROVE_DIR)/$(1)/$(2).log" >&2; tail -20 $(PROVE_DIR)/$(1)/$(2).log >&2; exit 1; }; \
-  done; \
-else name='$(2)'; \
-  $(PROVE_ENV) $(FRAMAC_LOAD) $(WP_OPTS) -wp-prover $(call prove-provers,$(1),$(2)) -wp-fct $(2) > $(PROVE_DIR)/$(1)/$(2).log 2>&1 \
-    || { echo "prove: frama-c failed on $$name, see $(PROVE_DIR)/$(1)/$(2).log" >&2; tail -20 $(PROVE_DIR)/$(1)/$(2).log >&2; exit 1; }; \
-fi; \
+if [ "$(2)" = lemmas ]; then name='(lemmas)'; \
+  set -- "-wp-prop=$$(paste -s -d, $(PROVE_DIR)/$(1)/lemmas.txt)"; \
+else name='$(2)'; set -- -wp-fct $(2); fi; \
+$(PROVE_ENV) $(FRAMAC_LOAD) $(PROVE_SESS_OPT) $(WP_OPTS) -wp-prover $(PROVE_WITH) "$$@" > $(PROVE_DIR)/$(1)/$(2).log 2>&1 \
+  || { echo "prove: frama-c failed on $$name, see $(PROVE_DIR)/$(1)/$(2).log" >&2; tail -20 $(PROVE_DIR)/$(1)/$(2).log >&2; exit 1; }; \
 t1=$$(date +%s.%N); \
 times > $(PROVE_DIR)/$(1)/$(2).cpu.tmp; \
 awk 'NR == 2 { split($$0, a, /[ ms]+/); printf "%.1f\n", a[1] * 60 + a[2] + a[3] * 60 + a[4] }' $(PROVE_DIR)/$(1)/$(2).cpu.tmp > $(PROVE_DIR)/$(1)/$(2).cpu; \
@@ -335,7 +312,7 @@ PROVE_FIRST := as/as_zero as/lemmas pt/table_new as/as_unmap pt/lemmas \
                mem/mem_init mem/mem_free boot/boot pt/table_empty \
                fifo/fifo_push as/as_release
 
-PROVE_PREREQS = $(WHY3_CONF) $(foreach l,$(PROVE_LAYERS),$(PROVE_SRC_$(l))) $(SRC_H)
+PROVE_PREREQS = $(WHY3_CONF) $(PROVE_SESSION)/choice.txt $(foreach l,$(PROVE_LAYERS),$(PROVE_SRC_$(l))) $(SRC_H)
 .PHONY: _prove-runs _prove-lists
 # (phony, so that every make prove proves everything again)
 _prove-list-%: $(PROVE_PREREQS)
@@ -389,7 +366,7 @@ _prove-all-layers: _prove-lists
 	  'BEGIN { printf "prove: the runs took %.1f s of wall time, %s at a time\n", b - a, j == "" ? "up to the job limit" : j }' > $(PROVE_DIR)/wall.txt
 _prove: _prove-all-layers
 	@{ echo "prove: Frama-C $$(frama-c -version), Why3 $$(why3 --version | sed 's/.*version //'), Z3 $$(z3 --version | sed 's/Z3 version //; s/ .*//'), CVC4 $$(cvc4 --version | sed -n '1s/.*version \([^ ]*\).*/\1/p')"; \
-	  echo "prove: WP with -wp-rte and unsigned overflow checks; provers $(PROVERS) ($(words $(PROVE_Z3_RUNS)) runs with z3 alone), no pruning, $(PROVE_TIMEOUT) s per goal and prover, $(PROVE_PAR) in parallel, no cache"; \
+	  echo "prove: WP with -wp-rte and unsigned overflow checks; provers $(PROVERS), $(if $(filter yes,$(PROVE_RACE)),both at once on every goal,one per goal as $(PROVE_CHOICE) names it ($$(grep -c -v '^[#]' $(PROVE_CHOICE)) goals named; Z3 then CVC4 for any other)), no pruning, $(PROVE_TIMEOUT) s per goal and prover, $(PROVE_PAR) in parallel, no cache"; \
 	  printf '  %-6s %-20s %6s %7s %8s\n' layer function goals proved seconds; \
 	  cat $(PROVE_TABLES); \
 	  cat $(PROVE_TABLES) | awk '{ g += $$3; p += $$4; t += $$5 } END { printf "  %-6s %-20s %6d %7d %8.1f\n", "all", "", g, p, t }'; \
