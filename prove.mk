@@ -44,7 +44,10 @@
 # the same 5 s of CPU; the whole of layer mem, 110 to 116 s at 2 and 78 to
 # 93 s at 4, alternated on the same loaded machine, for the same 66 to 70 s
 # of CPU.  Beyond 4 the provers of the two runs would crowd two cores:
-# the limit below is wall time.
+# the limit below is wall time.  With a prover chosen per goal (below),
+# WP counts a goal's script as a task beside its prover, so the same
+# four provers at a time take -wp-par 8: as's lemmas took 74 s of wall
+# time for 76 s of CPU at 4, 31 s for 59 at 8.
 #
 # The timeout per goal and prover, 60 s, is wall time (so are
 # both provers' own limits): the slowest goals take under 4 s of CVC4
@@ -116,6 +119,23 @@ PROVE_OPTS_boot := -rte-no-pointer-call
 # no longer proved).
 PROVE_FRESH_LAYERS := boot
 
+# The small functions of a layer, PROVE_SMALL_LAYER, are proved in one
+# Frama-C run (run "small"), not one each: a run costs about a second of
+# CPU before its first goal (loading the saved session, starting Why3),
+# more than most of their goals.  Measured, CPU s, one run each (in an
+# earlier check of 2026-12-04) against one run for all (a later make
+# prove that day, on an idle machine): hw's 13 helpers 12.2 against 6.3, mem's 5
+# 6.6 against 4.4, pt's 11 26.8 against 19.2.  The table gives each its
+# goals (its name marked *) and the run's time on a line of its own, "*".
+PROVE_SMALL_hw  := hw_vpage hw_offset hw_pte_present hw_pte_frame \
+                   hw_frame_addr hw_vpage_addr hw_dir_entries \
+                   hw_table_entries hw_nvpages hw_vsize hw_dir_index \
+                   hw_table_index hw_is_fault
+PROVE_SMALL_mem := mem_region_frames mem_status_name mem_nframes \
+                   table_get table_put
+PROVE_SMALL_pt  := pt_npages pt_status_name check_vpage region_size window \
+                   table_word entry_addr dir_get dir_put entry_get entry_put
+
 # --- issue 15, book-wide part (1 of 2): chapter 3's example, the ring
 # buffer's push, proved from build/src/prove/fifo.c, a file that chapter 3
 # tangles from the very chunks of fifo.h and fifo.c and that is never
@@ -127,7 +147,7 @@ PROVE_SRC_fifo := build/src/prove/fifo.c
 PROVE_DIR     := build/prove
 WHY3_CONF     := $(PROVE_DIR)/why3.conf
 PROVE_TIMEOUT := 60
-PROVE_PAR     := 4
+PROVE_PAR     = $(if $(filter yes,$(PROVE_RACE)),4,8)
 PROVERS       := z3,cvc4
 # The prover of each goal (see the top of this file).  PROVE_RACE=yes
 # (make prove-choose) gives every goal to both at once instead, and
@@ -241,6 +261,11 @@ if [ -n "$(PROVE_FNS_$(1))" ]; then \
     *) echo $$f >> $(PROVE_DIR)/$(1)/pending.txt;; esac; done; \
   fns="$(PROVE_FNS_$(1))"; \
 fi; \
+if [ -n "$(PROVE_SMALL_$(1))" ]; then \
+  for f in $(PROVE_SMALL_$(1)); do case " $$(echo $$fns) " in *" $$f "*) ;; \
+    *) echo "prove: $(1): $$f of PROVE_SMALL_$(1) is not a function under proof" >&2; exit 1;; esac; done; \
+  fns="small $$(for f in $$fns; do case " $(PROVE_SMALL_$(1)) " in *" $$f "*) ;; *) echo $$f;; esac; done)"; \
+fi; \
 sed -n 's|^ *Stats for function <\(.*\)/\([^/]*\)>.*|\2 (\1)|p' $(PROVE_DIR)/$(1)/functions.log \
   | grep -v "($$chapter)" | sed -E 's/_[0-9]+ \(/ (/' | sort -u > $(PROVE_DIR)/$(1)/others.txt || true; \
 awk '/Specified-only functions/ { on = 1; next } on && /====/ { next } \
@@ -276,6 +301,7 @@ define prove-one
 @t0=$$(date +%s.%N); \
 if [ "$(2)" = lemmas ]; then name='(lemmas)'; \
   set -- "-wp-prop=$$(paste -s -d, $(PROVE_DIR)/$(1)/lemmas.txt)"; \
+elif [ "$(2)" = small ]; then name='*'; set -- -wp-fct $$(echo $(PROVE_SMALL_$(1)) | tr ' ' ,); \
 else name='$(2)'; set -- -wp-fct $(2); fi; \
 $(PROVE_ENV) $(FRAMAC_LOAD) $(PROVE_SESS_OPT) $(WP_OPTS) -wp-prover $(PROVE_WITH) "$$@" > $(PROVE_DIR)/$(1)/$(2).log 2>&1 \
   || { echo "prove: frama-c failed on $$name, see $(PROVE_DIR)/$(1)/$(2).log" >&2; tail -20 $(PROVE_DIR)/$(1)/$(2).log >&2; exit 1; }; \
@@ -289,6 +315,17 @@ set -- $${counts:-0 0}; \
 awk -v l=$(1) -v f="$$name" -v p=$$1 -v g=$$2 -v a=$$t0 -v b=$$t1 \
   'BEGIN { printf "  %-6s %-20s %6d %7d %8.1f\n", l, f, g, p, b - a }' > $(PROVE_DIR)/$(1)/$(2).row.tmp; \
 [ "$$1" = "$$2" ] || echo "$(2)" >> $(PROVE_DIR)/$(1)/failed; \
+if [ "$(2)" = small ]; then \
+  awk -v l=$(1) -v fns="$(PROVE_SMALL_$(1))" -v a=$$t0 -v b=$$t1 \
+    'BEGIN { n = split(fns, fn, " ") } \
+     /^\[wp\] \[[^]]*\] Goal typed_/ { id = $$0; sub(/.* Goal typed_/, "", id); sub(/[ :].*/, "", id); \
+       best = ""; for (i = 1; i <= n; i++) if (index(id, fn[i] "_") == 1 && length(fn[i]) > length(best)) best = fn[i]; \
+       if (best == "") { print "prove: goal " id " of no function of the run" > "/dev/stderr"; bad = 1; next } \
+       g[best]++; if ($$0 ~ / : Valid/) p[best]++ } \
+     END { for (i = 1; i <= n; i++) { printf "  %-6s %-20s %6d %7d %8s\n", l, fn[i] "*", g[fn[i]], p[fn[i]], "-" } \
+           printf "  %-6s %-20s %6s %7s %8.1f\n", l, "*", "-", "-", b - a; exit bad }' \
+    $(PROVE_DIR)/$(1)/$(2).log > $(PROVE_DIR)/$(1)/$(2).row.tmp || echo "$(2)" >> $(PROVE_DIR)/$(1)/failed; \
+fi; \
 if [ "$(2)" = lemmas ] && [ "$$2" != $$(wc -l < $(PROVE_DIR)/$(1)/lemmas.txt) ]; then \
   echo "prove: $(1): $$2 goals for the $$(wc -l < $(PROVE_DIR)/$(1)/lemmas.txt) lemmas of $(PROVE_DIR)/$(1)/lemmas.txt" >&2; \
   echo "$(2)" >> $(PROVE_DIR)/$(1)/failed; fi; \
@@ -298,19 +335,17 @@ endef
 # The runs that take longest, started first (a run started last would
 # otherwise finish alone on one core).  CPU seconds of each (the .cpu
 # files), measured on 2026-12-04 in a whole make prove on an otherwise
-# idle machine, with the provers chosen per run and per lemma as above
-# (the fastest of four such runs of the same code: the others used 351,
-# 378 and 423 s of CPU in all, against 334, for the machine's own speed
-# varies; on a machine loaded by others, more again): as's lemmas 48,
-# as_zero 43, table_new 30, as_unmap 28, pt's lemmas 21, pt_lookup 16,
-# mem_alloc 16, pt_init 15, table_free 13, mem_free 11, boot 11,
-# mem_init 10, table_empty 8, fifo_push 8, as_release 7, every other run
-# 6 or under.  A run not listed comes after these, in the order of the
-# layers.
-PROVE_FIRST := as/as_zero as/lemmas pt/table_new as/as_unmap pt/lemmas \
-               pt/pt_lookup mem/mem_alloc pt/pt_init pt/table_free \
-               mem/mem_init mem/mem_free boot/boot pt/table_empty \
-               fifo/fifo_push as/as_release
+# idle machine, with a prover per goal as above (289 s of CPU in all; the
+# machine's own speed varies by a quarter from one run to the next): as's
+# lemmas 59, as_zero 27, pt's lemmas 25, table_new 22, pt's small ones
+# 19, as_unmap 18, pt_init 17, mem_init 12, pt_lookup 11, mem_alloc 10,
+# table_free 8, mem_free 8, boot 8, table_empty 7, hw's small ones 6,
+# fifo_push 6, as_release 6, every other run 5 or under.  A run not
+# listed comes after these, in the order of the layers.
+PROVE_FIRST := as/lemmas as/as_zero pt/lemmas pt/table_new pt/small \
+               as/as_unmap pt/pt_init mem/mem_init pt/pt_lookup \
+               mem/mem_alloc pt/table_free mem/mem_free boot/boot \
+               pt/table_empty hw/small fifo/fifo_push as/as_release
 
 PROVE_PREREQS = $(WHY3_CONF) $(PROVE_SESSION)/choice.txt $(foreach l,$(PROVE_LAYERS),$(PROVE_SRC_$(l))) $(SRC_H)
 .PHONY: _prove-runs _prove-lists
@@ -370,10 +405,11 @@ _prove: _prove-all-layers
 	  printf '  %-6s %-20s %6s %7s %8s\n' layer function goals proved seconds; \
 	  cat $(PROVE_TABLES); \
 	  cat $(PROVE_TABLES) | awk '{ g += $$3; p += $$4; t += $$5 } END { printf "  %-6s %-20s %6d %7d %8.1f\n", "all", "", g, p, t }'; \
+	  echo "prove: a name marked * is one of its layer's small functions, proved together in one run, whose time is on the line *"; \
 	  cat $(PROVE_DIR)/wall.txt; \
 	  cat $(foreach l,$(PROVE_LAYERS),$(PROVE_DIR)/$(l)/*.cpu) | awk '{ c += $$1 } END { printf "prove: the runs used %.1f s of CPU, Frama-C and the provers\n", c }'; \
 	  for l in $(PROVE_LAYERS); do \
-	    [ ! -s $(PROVE_DIR)/$$l/others.txt ] || awk -v l=$$l 'FILENAME !~ /others.txt$$/ { proved[$$2] = $$1; next } \
+	    [ ! -s $(PROVE_DIR)/$$l/others.txt ] || awk -v l=$$l 'FILENAME !~ /others.txt$$/ { n = $$2; sub(/[*]$$/, "", n); proved[n] = $$1; next } \
 	      { sub(/[()]/, "", $$2); sub(/[()]/, "", $$2); \
 	        if ($$1 in proved) { k = "proved in layer " proved[$$1] " (from " $$2 ")" } \
 	        else { k = "not proved here (from " $$2 ")" } \
@@ -382,13 +418,13 @@ _prove: _prove-all-layers
 	      $(PROVE_TABLES) $(PROVE_DIR)/$$l/others.txt; \
 	  done; \
 	  for l in $(PROVE_LAYERS); do \
-	    awk -v l=$$l 'FILENAME !~ /assumed.txt$$/ { if ($$3 == $$4 && $$3 > 0) proved[$$2] = $$1; next } \
+	    awk -v l=$$l 'FILENAME !~ /assumed.txt$$/ { n = $$2; sub(/[*]$$/, "", n); if ($$3 == $$4 && $$3 > 0) proved[n] = $$1; next } \
 	      ($$1 in proved) && proved[$$1] != l { k = proved[$$1]; f[k] = f[k] (f[k] == "" ? "" : ", ") $$1 } \
 	      END { for (k in f) printf "prove: %s: uses, proved in layer %s (declared only here): %s\n", l, k, f[k] }' \
 	      $(PROVE_TABLES) $(PROVE_DIR)/$$l/assumed.txt; \
 	  done; \
 	  cat $(foreach l,$(PROVE_LAYERS),$(PROVE_DIR)/$(l)/assumed.txt) | sort -u > $(PROVE_DIR)/assumed.txt; \
-	  assumed=$$(awk 'FILENAME !~ /assumed.txt$$/ { if ($$3 == $$4 && $$3 > 0) proved[$$2] = 1; next } !($$1 in proved)' \
+	  assumed=$$(awk 'FILENAME !~ /assumed.txt$$/ { n = $$2; sub(/[*]$$/, "", n); if ($$3 == $$4 && $$3 > 0) proved[n] = 1; next } !($$1 in proved)' \
 	    $(PROVE_TABLES) $(PROVE_DIR)/assumed.txt | tr '\n' ' ' | sed 's/ $$//'); \
 	  axioms=$$(cat $(sort $(foreach l,$(PROVE_LAYERS),$(PROVE_SRC_$(l))) $(SRC_H)) | { grep -o -E '\b(axiom|admit)\b' || true; } | wc -l); \
 	  echo "prove: trusted base: $$(echo $$assumed | wc -w) contracts assumed ($$assumed), $$axioms axioms or admitted lemmas"; \

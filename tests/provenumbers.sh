@@ -19,7 +19,8 @@ if [ ! -s "$sum" ]; then echo "% make prove has not run in this build: no $sum";
 tex() { sed -e 's/[_&%#]/\\&/g'; }
 echo "% generated from $sum by tests/provenumbers.sh; do not edit"
 awk '/^  / && NF == 5 && $3 ~ /^[0-9]+$/ { f = $2; gsub(/[^A-Za-z]/, "", f)
-        printf "\\provenumber{%s}{%s}{%d}{%.0f}\n", $1, f, $3, $5 }
+        t = $5 ~ /^[0-9.]+$/ ? sprintf("%.0f", $5) : "--"
+        printf "\\provenumber{%s}{%s}{%d}{%s}\n", $1, f, $3, t }
      /^  all / && NF == 4 { printf "\\provenumber{all}{}{%d}{%.0f}\n", $2, $4 }' "$sum"
 printf '%s\n' "\\def\\provewhen{run of $(date -u -r "$sum" '+%Y-%m-%d %H:%M UTC')}"
 printf '%s\n' "\\def\\provetools{$(sed -n 's/^prove: \(Frama-C .*\)/\1/p' "$sum" | head -1 | tex)}"
