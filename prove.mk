@@ -124,9 +124,10 @@ PROVE_FRESH_LAYERS := boot
 # CPU before its first goal (loading the saved session, starting Why3),
 # more than most of their goals.  Measured, CPU s, one run each (in an
 # earlier check of 2026-12-04) against one run for all (a later make
-# prove that day, on an idle machine): hw's 13 helpers 12.2 against 6.3, mem's 5
-# 6.6 against 4.4, pt's 11 26.8 against 19.2.  The table gives each its
-# goals (its name marked *) and the run's time on a line of its own, "*".
+# prove that day, on an idle machine): hw's 13 helpers 12.2 against 6.3,
+# mem's 5 6.6 against 4.4, pt's 11 26.8 against 19.2.  The table gives
+# each its goals (its name marked *) and the run's time on a line of its
+# own, "*".
 PROVE_SMALL_hw  := hw_vpage hw_offset hw_pte_present hw_pte_frame \
                    hw_frame_addr hw_vpage_addr hw_dir_entries \
                    hw_table_entries hw_nvpages hw_vsize hw_dir_index \
