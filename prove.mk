@@ -4,7 +4,8 @@
 #
 # For every layer below, every function that the layer's chapter defines in
 # the layer's C files is proved with WP, one function per Frama-C run, so
-# that the time of each is its own; the lemmas are proved in a run of their
+# that the time of each is its own, but the small ones (PROVE_SMALL_LAYER,
+# below), which share one run; the lemmas are proved in a run of their
 # own.  Run-time errors are goals (-wp-rte), and so is every wrap-around of
 # unsigned arithmetic (-warn-unsigned-overflow, -warn-unsigned-downcast),
 # which C allows but this code never intends.  The table printed at the end
@@ -313,10 +314,11 @@ rm -f $(PROVE_DIR)/$(1)/$(2).cpu.tmp; \
 counts=$$(sed -n 's/^\[wp\] Proved goals: *\([0-9]*\) *\/ *\([0-9]*\).*/\1 \2/p' $(PROVE_DIR)/$(1)/$(2).log \
   | awk '{ p += $$1; g += $$2 } END { if (NR) print p, g }'); \
 set -- $${counts:-0 0}; \
-awk -v l=$(1) -v f="$$name" -v p=$$1 -v g=$$2 -v a=$$t0 -v b=$$t1 \
-  'BEGIN { printf "  %-6s %-20s %6d %7d %8.1f\n", l, f, g, p, b - a }' > $(PROVE_DIR)/$(1)/$(2).row.tmp; \
 [ "$$1" = "$$2" ] || echo "$(2)" >> $(PROVE_DIR)/$(1)/failed; \
-if [ "$(2)" = small ]; then \
+if [ "$(2)" != small ]; then \
+  awk -v l=$(1) -v f="$$name" -v p=$$1 -v g=$$2 -v a=$$t0 -v b=$$t1 \
+    'BEGIN { printf "  %-6s %-20s %6d %7d %8.1f\n", l, f, g, p, b - a }' > $(PROVE_DIR)/$(1)/$(2).row.tmp; \
+else \
   awk -v l=$(1) -v fns="$(PROVE_SMALL_$(1))" -v a=$$t0 -v b=$$t1 \
     'BEGIN { n = split(fns, fn, " ") } \
      /^\[wp\] \[[^]]*\] Goal typed_/ { id = $$0; sub(/.* Goal typed_/, "", id); sub(/[ :].*/, "", id); \
