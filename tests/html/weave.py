@@ -782,10 +782,21 @@ class Rewriter:
             out.append(w.block('<div class="%s">' % env))
             out.append(head + ' ')
             self.env_stack.append((env, {'last_num': saved}))
-        elif env in ('figure', 'table'):
-            _, _, j = args(s, j, 0, opt=True)
-            k = s.index('\\end{%s}' % env, j)
+        elif env in ('figure', 'table', 'longtable'):
+            _, spec, j = args(s, j, 1 if env == 'longtable' else 0, opt=True)
+            end = '\\end{%s}' % env
+            k = s.index(end, j)
             body = s[j:k]
+            if env == 'longtable':
+                # A table that breaks across pages in the PDF: on a web
+                # page it is one table, so the head repeated on each
+                # later page (\endfirsthead ... \endhead) goes, and the
+                # row that ends the caption and label; the rest is a
+                # tabular with the same columns.
+                body = re.sub(r'\\endfirsthead.*?\\endhead', '', body, flags=re.S)
+                body = re.sub(r'(\\label\{[^}]*\})\s*\\\\', r'\1', body)
+                body = '\\begin{tabular}{%s}%s\\end{tabular}' % (spec[0], body)
+                env = 'table'
             if env == 'figure':
                 self.fig += 1
                 num = '%s%d' % (self.prefix(), self.fig)
@@ -825,7 +836,7 @@ class Rewriter:
                 out.append(w.block('</div>'))
                 out.append(self.rewrite_inner(body))
                 out.append(w.block('</div>'))
-            j = k + len('\\end{%s}' % env)
+            j = k + len(end)
         elif env == 'terminal':
             k = s.index('\\end{terminal}', j)
             txt = s[j:k].strip('\n')
