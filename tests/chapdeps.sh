@@ -51,14 +51,19 @@ END {
     print "  dep/.style={->,>=stealth,thick,black!60}]"
     for (i = 1; i <= n; i++) {
         s = order[i]
-        x = col[s] - (cnt[row[s]] - 1) / 2
+        x = col[s] - (cnt[row[s]] - 1) / 2; xs[s] = x
         printf "\\node[chap] (%s) at (%.2f,%d) {%d.\\ %s\\\\[-1pt]{\\scriptsize\\itshape %d exercises, %d graded}};\n", s, x, row[s], i, title[s], nex[s], ncode[s]
     }
     for (i = 1; i <= n; i++) {
         s = order[i]
         for (k = 1; k <= ne[s]; k++) {
             d = edge[s, k]
-            if (row[s] - row[d] > 1) printf "\\draw[dep] (%s.east) -- ++(4mm,0) |- (%s.east);\n", d, s
+            # A long edge runs beside the boxes between, never through
+            # one: down the side of the column its target stands in,
+            # into the top of the target when that is another column.
+            if (row[s] - row[d] > 1 && xs[s] < xs[d]) printf "\\draw[dep] (%s.west) -| (%s.north);\n", d, s
+            else if (row[s] - row[d] > 1 && xs[s] > xs[d]) printf "\\draw[dep] (%s.east) -| (%s.north);\n", d, s
+            else if (row[s] - row[d] > 1) printf "\\draw[dep] (%s.east) -- ++(4mm,0) |- (%s.east);\n", d, s
             else printf "\\draw[dep] (%s) -- (%s);\n", d, s
         }
     }
