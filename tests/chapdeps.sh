@@ -61,10 +61,10 @@ END {
             # A long edge runs beside the boxes between, never through
             # one: down the side of the column its target stands in,
             # into the top of the target when that is another column.
-            if (row[s] - row[d] > 1 && xs[s] < xs[d]) printf "\\draw[dep] (%s.west) -| (%s.north);\n", d, s
-            else if (row[s] - row[d] > 1 && xs[s] > xs[d]) printf "\\draw[dep] (%s.east) -| (%s.north);\n", d, s
-            else if (row[s] - row[d] > 1) printf "\\draw[dep] (%s.east) -- ++(4mm,0) |- (%s.east);\n", d, s
-            else printf "\\draw[dep] (%s) -- (%s);\n", d, s
+            if (row[s] - row[d] <= 1) printf "\\draw[dep] (%s) -- (%s);\n", d, s
+            else if (xs[s] < xs[d]) printf "\\draw[dep] (%s.west) -| (%s.north);\n", d, s
+            else if (xs[s] > xs[d]) printf "\\draw[dep] (%s.east) -| (%s.north);\n", d, s
+            else printf "\\draw[dep] (%s.east) -- ++(4mm,0) |- (%s.east);\n", d, s
         }
     }
     print "\\end{tikzpicture}"
