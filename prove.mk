@@ -98,11 +98,12 @@ PROVE_OWN_as  := build/src/as.c
 PROVE_FNS_as  := as_check_run as_check_pages as_unmap as_zero as_release
 # (pt: all but pt_set and pt_clear, whose proofs are under way, see
 # chapter 5's "Proved by machine"; the store that ends pt_set,
-# store_entry and map_entry, is proved.)
+# store_entry and map_entry, and the one that unmaps in pt_clear,
+# clear_entry, are proved.)
 PROVE_FNS_pt  := pt_npages pt_status_name check_vpage region_size window \
                  table_word entry_addr dir_get dir_put entry_get entry_put \
                  pt_init pt_lookup table_new table_empty table_free \
-                 store_entry map_entry
+                 store_entry map_entry clear_entry
 # boot (chapter 7) calls mem_init, proved in layer mem, pt_init, whose
 # contract is on its declaration in pt.h, and hw_setPTROOT and hw_setPE,
 # whose contracts in hw.h are trusted; its call of the kernel's entry
