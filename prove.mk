@@ -46,9 +46,18 @@
 # 93 s at 4, alternated on the same loaded machine, for the same 66 to 70 s
 # of CPU.  Beyond 4 the provers of the two runs would crowd two cores:
 # the limit below is wall time.  With a prover chosen per goal (below),
-# WP counts a goal's script as a task beside its prover, so the same
-# four provers at a time take -wp-par 8: as's lemmas took 74 s of wall
-# time for 76 s of CPU at 4, 31 s for 59 at 8.
+# WP counts a goal's script as a task beside its prover, so -wp-par 4
+# runs two provers at a time in each run, four on the two cores.  It was
+# -wp-par 8 (four provers a run, eight on two cores) until whole make
+# proves, alternated on an idle machine on 2026-12-05 (a tangled tree),
+# measured: at 8, 178.8 and 189.6 s (the runs 319.5 and 344.0 s of
+# CPU); at 4, 164.2, 165.9, 166.8 and 176.8 s (281.7 to 307.8 s of
+# CPU); at 2, 166.6 s (243.9 s of CPU, but WP's rounds leave more slots
+# idle).  Eight provers on two cores cost CPU, not only wall time, as
+# processes that share a core's caches do: pt's lemmas took 68.7 to 71.2
+# s of CPU at 8, 61.2 to 66.4 at 4, 51.8 at 2, and their provers 41 s
+# at -wp-par 1 alone.  (Three runs at a time at 4, make -j3: 155.4 and
+# 161.5 s, within the machine's noise of two; four: 167.2 s.)
 #
 # The timeout per goal and prover, 60 s, is wall time (so are
 # both provers' own limits): the slowest goals take under 4 s of CVC4
@@ -152,7 +161,7 @@ PROVE_SRC_fifo := build/src/prove/fifo.c
 PROVE_DIR     := build/prove
 WHY3_CONF     := $(PROVE_DIR)/why3.conf
 PROVE_TIMEOUT := 60
-PROVE_PAR     = $(if $(filter yes,$(PROVE_RACE)),4,8)
+PROVE_PAR     = 4
 PROVERS       := z3,cvc4
 # The prover of each goal (see the top of this file).  PROVE_RACE=yes
 # (make prove-choose) gives every goal to both at once instead, and
