@@ -48,16 +48,21 @@
 # the limit below is wall time.  With a prover chosen per goal (below),
 # WP counts a goal's script as a task beside its prover, so -wp-par 4
 # runs two provers at a time in each run, four on the two cores.  It was
-# -wp-par 8 (four provers a run, eight on two cores) until whole make
-# proves, alternated on an idle machine on 2026-12-05 (a tangled tree),
-# measured: at 8, 178.8 and 189.6 s (the runs 319.5 and 344.0 s of
-# CPU); at 4, 164.2, 165.9, 166.8 and 176.8 s (281.7 to 307.8 s of
-# CPU); at 2, 166.6 s (243.9 s of CPU, but WP's rounds leave more slots
-# idle).  Eight provers on two cores cost CPU, not only wall time, as
-# processes that share a core's caches do: pt's lemmas took 68.7 to 71.2
-# s of CPU at 8, 61.2 to 66.4 at 4, 51.8 at 2, and their provers 41 s
-# at -wp-par 1 alone.  (Three runs at a time at 4, make -j3: 155.4 and
-# 161.5 s, within the machine's noise of two; four: 167.2 s.)
+# -wp-par 8 (four provers a run, eight on two cores) until 2026-12-05,
+# when whole make proves on a tangled tree, on one otherwise idle
+# machine, measured: at 8, 173.8 to 189.6 s (four runs; the runs 311 to
+# 344 s of CPU, 327 on average); at 4, 164.2 to 186.0 s (seven runs;
+# 282 to 322 s of CPU, 299 on average); at 2, 166.6 s (244 s of CPU, but
+# WP's rounds leave more slots idle).  The machine's own speed drifted by
+# a tenth in three hours: in the first three pairs 4 was 13 to 23 s
+# faster than 8, in the last two the two were within 4 s.  What 4 saves
+# for sure is CPU: eight provers on two cores cost CPU, not only wall time, as
+# processes that share a core's caches do (pt's lemmas 68.7 to 71.2 s
+# of CPU at 8, 61.2 to 66.4 at 4, 51.8 at 2, and their provers 41 s at
+# -wp-par 1 alone), and a goal's prover shares its core with fewer
+# others, so its wall time, which the limit below bounds, is shorter.
+# (Three runs at a time at 4, make -j3: 155.4 and 161.5 s, within the
+# noise of two; four: 167.2 s.)
 #
 # The timeout per goal and prover, 60 s, is wall time (so are
 # both provers' own limits): the slowest goals take under 4 s of CVC4
