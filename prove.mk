@@ -56,13 +56,16 @@
 # WP's rounds leave more slots idle).  The machine's own speed drifted by
 # a tenth in three hours: in the first three pairs 4 was 13 to 23 s
 # faster than 8, in the last two the two were within 4 s.  What 4 saves
-# for sure is CPU: eight provers on two cores cost CPU, not only wall time, as
-# processes that share a core's caches do (pt's lemmas 68.7 to 71.2 s
-# of CPU at 8, 61.2 to 66.4 at 4, 51.8 at 2, and their provers 41 s at
-# -wp-par 1 alone), and a goal's prover shares its core with fewer
-# others, so its wall time, which the limit below bounds, is shorter.
-# (Three runs at a time at 4, make -j3: 155.4 and 161.5 s, within the
-# noise of two; four: 167.2 s.)
+# for sure is CPU: eight provers on two cores cost CPU, not only wall
+# time, as processes that share a core's caches do (pt's lemmas 68.7 to
+# 71.2 s of CPU at 8, 61.2 to 66.4 at 4, 51.8 at 2, and their provers
+# 41 s at -wp-par 1 alone), and a goal's prover shares its core with
+# fewer others, so its wall time, which the limit below bounds, is
+# shorter.  A run alone on the machine is faster at 8 (as's lemmas once
+# took 74 s of wall time at 4, 31 at 8): in make prove the other run
+# fills the cores.  (Three runs at a time at 4, make -j3: 155.4 and
+# 161.5 s, within the noise of two; four: 167.2 s.)  make prove-choose
+# keeps 4 too, which there is two goals, each with both provers.
 #
 # The timeout per goal and prover, 60 s, is wall time (so are
 # both provers' own limits): the slowest goals take under 4 s of CVC4
@@ -166,7 +169,7 @@ PROVE_SRC_fifo := build/src/prove/fifo.c
 PROVE_DIR     := build/prove
 WHY3_CONF     := $(PROVE_DIR)/why3.conf
 PROVE_TIMEOUT := 60
-PROVE_PAR     = 4
+PROVE_PAR     := 4
 PROVERS       := z3,cvc4
 # The prover of each goal (see the top of this file).  PROVE_RACE=yes
 # (make prove-choose) gives every goal to both at once instead, and
