@@ -115,15 +115,14 @@ PROVE_OWN_as  := build/src/as.c
 # as_request, whose contract is stated but not yet proved, see chapter 6's
 # section "Proved by machine".)
 PROVE_FNS_as  := as_check_run as_check_pages as_unmap as_zero as_release
-# (pt: all but pt_set, whose proof is under way, and drop_table, the
-# table_free that ends pt_clear, whose contract pt_clear's proof uses
-# and which is counted in the trusted base until it is proved; see
-# chapter 5's "Proved by machine".  The store that ends pt_set,
-# store_entry and map_entry, is proved.)
+# (pt: all but pt_set, whose proof is under way; see chapter 5's
+# "Proved by machine".  The store that ends pt_set, store_entry and
+# map_entry, is proved, and so is drop_table, the table_free that ends
+# pt_clear, whose contract pt_clear's proof uses.)
 PROVE_FNS_pt  := pt_npages pt_status_name check_vpage region_size window \
                  table_word entry_addr dir_get dir_put entry_get entry_put \
                  pt_init pt_lookup table_new table_empty table_free \
-                 store_entry map_entry clear_entry pt_clear
+                 store_entry map_entry clear_entry drop_table pt_clear
 # boot (chapter 7) calls mem_init, proved in layer mem, pt_init, whose
 # contract is on its declaration in pt.h, and hw_setPTROOT and hw_setPE,
 # whose contracts in hw.h are trusted; its call of the kernel's entry
