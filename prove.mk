@@ -407,20 +407,18 @@ endef
 # The runs that take longest, started first (a run started last would
 # otherwise finish alone on one core).  CPU seconds of each (the .cpu
 # files), measured on 2026-12-05 in a whole make prove on an otherwise
-# idle machine, with a prover per goal as above and PROVE_MALLOC (334 s
+# idle machine, with a prover per goal as above and PROVE_MALLOC (373 s
 # of CPU in all; the machine's own speed varies by a quarter from one
-# run to the next): pt's lemmas 78, as's lemmas 54, as_zero 26,
-# table_new 19, map_entry 18, pt_init 17, clear_entry 16, as_unmap 14,
-# pt's small ones 11, pt_lookup 10, mem_init 10, mem_alloc 8,
-# table_free 7, boot 6; every other run 6 or under.  drop_table, proved
-# since, took 24 measured alone (at -wp-par 2, with another user's
-# provers on the machine, so an upper bound), and goes after as_zero.
+# run to the next): pt_clear 78, pt's lemmas 75, as's lemmas 36,
+# drop_table 22, as_zero 21, table_new 15, pt_init 15, map_entry 14,
+# as_unmap 14, clear_entry 12, pt's small ones 9, pt_lookup 8,
+# mem_init 7, mem_alloc 7, table_free 6; every other run 5 or under.
 # A run not listed comes after these, in the order of the layers.
-PROVE_FIRST := pt/lemmas as/lemmas as/as_zero pt/drop_table pt/table_new \
-               pt/map_entry pt/pt_init pt/clear_entry as/as_unmap pt/small \
-               pt/pt_lookup mem/mem_init mem/mem_alloc pt/table_free \
-               mem/mem_free boot/boot pt/table_empty hw/small fifo/fifo_push \
-               as/as_release
+PROVE_FIRST := pt/pt_clear pt/lemmas as/lemmas pt/drop_table as/as_zero \
+               pt/table_new pt/pt_init pt/map_entry as/as_unmap \
+               pt/clear_entry pt/small pt/pt_lookup mem/mem_init \
+               mem/mem_alloc pt/table_free pt/table_empty mem/mem_free \
+               boot/boot hw/small as/as_release fifo/fifo_push
 
 PROVE_PREREQS = $(WHY3_CONF) $(PROVE_SESSION)/choice.txt $(foreach l,$(PROVE_LAYERS),$(PROVE_SRC_$(l))) $(SRC_H)
 .PHONY: _prove-runs _prove-lists
