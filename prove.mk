@@ -115,17 +115,14 @@ PROVE_OWN_as  := build/src/as.c
 # as_request, whose contract is stated but not yet proved, see chapter 6's
 # section "Proved by machine".)
 PROVE_FNS_as  := as_check_run as_check_pages as_unmap as_zero as_release
-# (pt: all but pt_set, whose proof is written but not yet complete; see
-# chapter 5's "Proved by machine": in the runs by hand so far no goal failed
-# but those of the assigns clause of its behavior nomem on the path through
-# take_table, whose contract's assigns (the only one WP reads at a call)
-# names the memory its behavior ok writes.  Its two steps, take_table and
-# map_entry, are proved; so are pt_clear's, clear_entry and drop_table.)
+# (pt: every function; pt_set last of all, proved from the contracts of
+# its two steps, take_table and map_entry, see chapter 5's "Proved by
+# machine".)
 PROVE_FNS_pt  := pt_npages pt_status_name check_vpage region_size window \
                  table_word entry_addr dir_get dir_put entry_get entry_put \
                  pt_init pt_lookup table_new table_empty table_free \
                  store_entry map_entry clear_entry drop_table pt_clear \
-                 take_table
+                 take_table pt_set
 # boot (chapter 7) calls mem_init, proved in layer mem, pt_init, whose
 # contract is on its declaration in pt.h, and hw_setPTROOT and hw_setPE,
 # whose contracts in hw.h are trusted; its call of the kernel's entry
@@ -148,8 +145,8 @@ PROVE_OPTS_boot := -rte-no-pointer-call
 # range, a contract must say (table_empty's *empty is 0 or 1).  It is
 # not for every run: 39 goals of other functions need their ranges.
 PROVE_OPTS_FN_pt_clear := -wp-simplify-type
-# pt_set's run (by hand, until it joins PROVE_FNS_pt) drops them too (as
-# pt_clear's; not measured without), and splits its goals by path
+# pt_set's run drops them too (as pt_clear's; not measured without),
+# and splits its goals by path
 # (-wp-split): its postconditions of the invariant hold on each
 # of its eleven paths for a reason of one or two steps, but as one goal
 # over all the paths neither prover proved ensures mem in 10 s (measured
