@@ -115,7 +115,7 @@ PROVE_OWN_as  := build/src/as.c
 # as_request, whose contract is stated but not yet proved, see chapter 6's
 # section "Proved by machine".)
 PROVE_FNS_as  := as_check_run as_check_pages as_unmap as_zero as_zero_run \
-                 as_release
+                 as_map_page as_release
 # (pt: every function; pt_set last of all, proved from the contracts of
 # its two steps, take_table and map_entry, see chapter 5's "Proved by
 # machine".)
