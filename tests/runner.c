@@ -61,8 +61,8 @@ static const struct chapter {
 /* The heavy tests save and compare whole machines, up to 2^16 frames (256
  * MiB), many times a test.  glibc serves a block that large with a fresh
  * mmap and gives it back at free, so that every copy paid a page fault per
- * page of 4 KiB: about half of make test's time in its heavy runs went to
- * the kernel.  Told never to map and never to trim, it reuses the freed
+ * page of 4 KiB: a third to a half of the time of those runs went to the
+ * kernel.  Told never to map and never to trim, it reuses the freed
  * blocks of its heap instead.  It changes no result, only the time; the
  * sanitized build's allocator is ASan's own, which this leaves alone. */
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
