@@ -114,10 +114,11 @@ PROVE_OWN_as  := build/src/as.c
 # and the verdict name them as not yet under proof.  (as: all but
 # as_request, whose contract is stated but not yet proved, see chapter 6's
 # section "Proved by machine"; the ghost lemma functions as_count_* are
-# the first steps of its counting.)
+# the first steps of its counting, all proved but as_count_inv, the count
+# itself, stated only.)
 PROVE_FNS_as  := as_check_run as_check_pages as_unmap as_zero as_zero_run \
                  as_map_page as_count_free as_count_groups as_count_div \
-                 as_count_group as_count_one as_release
+                 as_count_group as_count_one as_count_same as_release
 # (pt: every function; pt_set last of all, proved from the contracts of
 # its two steps, take_table and map_entry, see chapter 5's "Proved by
 # machine".)
