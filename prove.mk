@@ -119,7 +119,7 @@ PROVE_OWN_as  := build/src/as.c
 PROVE_FNS_as  := as_check_run as_check_pages as_unmap as_zero as_zero_run \
                  as_map_page as_count_free as_count_groups as_count_div \
                  as_count_group as_count_one as_count_same as_count_map1 \
-                 as_release
+                 as_count_tab1 as_release
 # (pt: every function; pt_set last of all, proved from the contracts of
 # its two steps, take_table and map_entry, see chapter 5's "Proved by
 # machine".)
