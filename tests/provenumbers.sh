@@ -5,12 +5,14 @@
 # Reads the summary make prove writes (build/prove/summary.txt) and prints
 # TeX for the macros of book/preamble.tex: one \provenumber{LAYER}{FN}{GOALS}{SECONDS}
 # per row of its table (FN without its underscores; the totals are layer
-# "all" with FN empty), and \provewhen, \provetools, \provetrusted and
-# \provebits.  Without a summary (make prove has not run in this build) it
-# prints nothing of these but a comment, and the book's macros say so: make
-# book never needs Frama-C.  The LAYER=FILES arguments are passed to
-# tests/annotcount.sh, whose counts of ACSL and C lines are printed in
-# either case: they need only the tangled files.
+# "all" with FN empty; a layer's run of its small functions, the row "*",
+# is FN "small", its goals those of the rows marked *), and \provewhen,
+# \provetools, \provetrusted and \provebits.  Without a summary (make
+# prove has not run in this build) it prints nothing of these but a
+# comment, and the book's macros say so: make book never needs Frama-C.
+# The LAYER=FILES arguments are passed to tests/annotcount.sh, whose
+# counts of ACSL and C lines are printed in either case: they need only
+# the tangled files.
 set -eu
 sum=${1:?usage: provenumbers.sh SUMMARY [LAYER=FILES]...}
 shift
@@ -20,7 +22,10 @@ tex() { sed -e 's/[_&%#]/\\&/g'; }
 echo "% generated from $sum by tests/provenumbers.sh; do not edit"
 awk '/^  / && NF == 5 && $3 ~ /^[0-9]+$/ { f = $2; gsub(/[^A-Za-z]/, "", f)
         t = $5 ~ /^[0-9.]+$/ ? sprintf("%.0f", $5) : "--"
+        if ($2 ~ /[*]$/) small[$1] += $3
         printf "\\provenumber{%s}{%s}{%d}{%s}\n", $1, f, $3, t }
+     /^  / && NF == 5 && $2 == "*" && $5 ~ /^[0-9.]+$/ {
+        printf "\\provenumber{%s}{small}{%d}{%.0f}\n", $1, small[$1], $5 }
      /^  all / && NF == 4 { printf "\\provenumber{all}{}{%d}{%.0f}\n", $2, $4 }' "$sum"
 printf '%s\n' "\\def\\provewhen{run of $(date -u -r "$sum" '+%Y-%m-%d %H:%M UTC')}"
 printf '%s\n' "\\def\\provetools{$(sed -n 's/^prove: \(Frama-C .*\)/\1/p' "$sum" | head -1 | tex)}"
