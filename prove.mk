@@ -420,23 +420,23 @@ endef
 
 # The runs that take longest, started first (a run started last would
 # otherwise finish alone on one core).  CPU seconds of each (the .cpu
-# files), measured on 2026-12-05 in a whole make prove on an otherwise
-# idle machine, with a prover per goal as above and PROVE_MALLOC (373 s
-# of CPU in all; the machine's own speed varies by a quarter from one
-# run to the next): pt_set 85 (its seconds in a run on a busy machine,
-# 2026-12-06, with its prover choices: 834 goals, 651 of them Qed's),
-# pt_clear 78, pt's lemmas 75, as's lemmas 36,
-# drop_table 22, as_zero 21, take_table 16.5 (its seconds in a run on a
-# busy machine, 2026-12-05; not measured idle), table_new 15, pt_init 15,
-# map_entry 14, as_unmap 14, clear_entry 12, pt's small ones 9, pt_lookup 8,
-# mem_init 7, mem_alloc 7, table_free 6; every other run 5 or under.
+# files), measured on 2026-12-06 in the make prove of a full check of a
+# clean clone, on an otherwise idle machine, with a prover per goal as
+# above and PROVE_MALLOC (730 s of CPU in all; the machine's own speed
+# varies by a quarter from one run to the next): as's lemmas 142, pt's
+# lemmas 98, pt_set 91, pt_clear 75, as_request 53, as's small ones (the
+# lemma functions of its counting) 34, drop_table 24, as_map_page 23,
+# take_table 21, as_zero 21, map_entry 19, table_new 17, pt_init 16,
+# as_unmap 14, pt's small ones 9, clear_entry 9, pt_lookup 8, mem_init 7,
+# mem_alloc 7, table_free 6; every other run 4 or under.
 # A run not listed comes after these, in the order of the layers.
-PROVE_FIRST := pt/pt_set pt/pt_clear pt/lemmas as/lemmas as/as_request \
-               as/small pt/drop_table as/as_zero \
-               pt/take_table pt/table_new pt/pt_init pt/map_entry as/as_unmap \
-               pt/clear_entry pt/small pt/pt_lookup mem/mem_init \
-               mem/mem_alloc pt/table_free pt/table_empty mem/mem_free \
-               boot/boot hw/small as/as_release fifo/fifo_push
+PROVE_FIRST := as/lemmas pt/lemmas pt/pt_set pt/pt_clear as/as_request \
+               as/small pt/drop_table as/as_map_page pt/take_table \
+               as/as_zero pt/map_entry pt/table_new pt/pt_init as/as_unmap \
+               pt/small pt/clear_entry pt/pt_lookup mem/mem_init \
+               mem/mem_alloc pt/table_free mem/mem_free boot/boot \
+               as/as_zero_run pt/table_empty hw/small as/as_release \
+               fifo/fifo_push
 
 PROVE_PREREQS = $(WHY3_CONF) $(PROVE_SESSION)/choice.txt $(foreach l,$(PROVE_LAYERS),$(PROVE_SRC_$(l))) $(SRC_H)
 .PHONY: _prove-runs _prove-lists
