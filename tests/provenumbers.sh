@@ -30,6 +30,12 @@ awk '/^  / && NF == 5 && $3 ~ /^[0-9]+$/ { f = $2; gsub(/[^A-Za-z]/, "", f)
 printf '%s\n' "\\def\\provewhen{run of $(date -u -r "$sum" '+%Y-%m-%d %H:%M UTC')}"
 printf '%s\n' "\\def\\provetools{$(sed -n 's/^prove: \(Frama-C .*\)/\1/p' "$sum" | head -1 | tex)}"
 printf '%s\n' "\\def\\provetrusted{$(sed -n 's/^prove: trusted base: //p' "$sum" | head -1 | tex)}"
+# the whole run: the wall time of its runs, two at a time, and their CPU
+v=$(sed -n 's/^prove: the runs took \([0-9.]*\) s of wall time.*/\1/p' "$sum" | awk '{ printf "%.0f", $1 }'); printf '%s\n' "\\def\\provewall{${v:-?}}"
+v=$(sed -n 's/^prove: the runs used \([0-9.]*\) s of CPU.*/\1/p' "$sum" | awk '{ printf "%.0f", $1 }'); printf '%s\n' "\\def\\provecpu{${v:-?}}"
+# the goals proved by Qed, WP's simplifier, and by a prover
+v=$(sed -n 's/^prove: of the goals proved, \([0-9]*\) by Qed.*/\1/p' "$sum"); printf '%s\n' "\\def\\proveqed{${v:-?}}"
+v=$(sed -n 's/^prove: of the goals proved, .*, \([0-9]*\) by a prover$/\1/p' "$sum"); printf '%s\n' "\\def\\proveprover{${v:-?}}"
 printf '%s\n' "\\def\\provebits{$(sed -n 's/^prove: \([0-9]* facts about 32-bit words checked by z3\).*/\1/p' "$sum" | head -1 | tex)}"
 # the broken mem_free of Chapter 4: goals proved, goals, the goals refused
 sed -n 's/^prove: the broken mem_free refused.*: \([0-9]*\) of \([0-9]*\) goals proved, not proved: \(.*\)$/\1 \2 \3/p' "$sum" | head -1 \

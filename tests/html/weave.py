@@ -931,6 +931,7 @@ def prove_numbers(s):
     nums, defs = {}, {'provewhen': 'no run: \\texttt{make prove} has not run in this build, '
                                    "and its numbers read ``?''",
                       'provetools': '?', 'provetrusted': '?', 'provebits': '?',
+                      'provewall': '?', 'provecpu': '?', 'proveqed': '?', 'proveprover': '?',
                       'provebrokenproved': '?', 'provebrokengoals': '?', 'provebrokenfailed': '?'}
     try:
         with open(os.path.join(TOP, 'build/book/gen/prove-numbers.tex'), encoding='utf-8') as f:
@@ -952,7 +953,7 @@ def prove_numbers(s):
     s = re.sub(r'\\prove(acsl|c)\{([^}]*)\}',
                lambda m: nums.get((m.group(2), m.group(1)), ('?', '?'))[0], s)
     return re.sub(r'\\(provewhen|provetools|provetrusted|provebits|provebrokenproved'
-                  r'|provebrokengoals|provebrokenfailed)\b(\{\})?',
+                  r'|provebrokengoals|provebrokenfailed|provewall|provecpu|proveqed|proveprover)\b(\{\})?',
                   lambda m: defs[m.group(1)], s)
 
 
