@@ -110,9 +110,9 @@ PROVE_OWN_as  := build/src/as.c
 # PROVE_OWN_LAYER: the book counts their lines only.  (A layer's run of
 # the lemmas proves those of its own chapter, see prove-lemmas below.)
 # A layer whose proof is under way, or some of whose functions are left
-# out of it, lists the functions proved in
-# PROVE_FNS_LAYER; the others of its chapter are not run, and the summary
-# and the verdict name them as not under proof.  (Of the layers below
+# out of it, lists the functions proved in PROVE_FNS_LAYER; the others
+# of its chapter are not run, and the summary and the verdict name them
+# as not under proof.  (Of the layers below
 # the kernel, none does: as_request, the last, joined with the proof of
 # its counting, the ghost lemma functions as_count_* of chapter 6.
 # Layer kernel does, below.)
